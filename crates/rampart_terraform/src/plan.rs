@@ -1,0 +1,1 @@
+//! Plan JSON (`terraform show -json`) and state JSON (v4) (to be written).
