@@ -11,14 +11,14 @@
 //! and evaluation goes on with the rest.
 
 pub mod eval;
-pub mod functions;
 pub mod iam;
 pub mod load;
 pub mod plan;
 
 use std::path::{Path, PathBuf};
 
-use rampart_model::{Diagnostic, Resource};
+pub use rampart_tf_functions as functions;
+use rampart_model::{Diagnostic, Resource, Value};
 use rampart_source::SourceMap;
 
 /// How to evaluate a root module.
@@ -53,4 +53,11 @@ pub struct Evaluation {
 /// Load and evaluate the root module in `dir`. Files are added to `sources`.
 pub fn evaluate_dir(dir: &Path, sources: &SourceMap, opts: &Options) -> Evaluation {
     load::evaluate_root(dir, sources, opts)
+}
+
+/// Parse one HCL expression and evaluate it in an empty root module whose
+/// `path.module` is `module_dir` (used by the function golden tests and by
+/// `rampart` debugging). Errors are Terraform-style messages.
+pub fn eval_expression(src: &str, module_dir: &Path) -> Result<Value, String> {
+    eval::eval_expression(src, module_dir)
 }
