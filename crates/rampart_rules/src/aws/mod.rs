@@ -1,0 +1,3 @@
+//! Rules for Amazon Web Services.
+
+pub mod s3;
