@@ -9,6 +9,7 @@
 //! * [`Diagnostic`]: a problem met while reading input, always with a place.
 
 pub mod diag;
+pub mod report;
 pub mod resource;
 pub mod value;
 

@@ -76,7 +76,10 @@ impl Block {
 
     /// The attribute's value, when present and not null.
     pub fn value(&self, name: &str) -> Option<&Value> {
-        self.attrs.get(name).map(|a| &a.value).filter(|v| !v.is_null())
+        self.attrs
+            .get(name)
+            .map(|a| &a.value)
+            .filter(|v| !v.is_null())
     }
 
     /// Nested blocks of type `kind`.
@@ -275,23 +278,44 @@ mod tests {
 
     #[test]
     fn config_address_strips_instance_key() {
-        assert_eq!(res("aws_s3_bucket.logs[\"a.b\"]").config_address(), "aws_s3_bucket.logs");
-        assert_eq!(res("aws_s3_bucket.logs[0]").config_address(), "aws_s3_bucket.logs");
-        assert_eq!(res("module.m[0].aws_s3_bucket.logs").config_address(), "module.m[0].aws_s3_bucket.logs");
+        assert_eq!(
+            res("aws_s3_bucket.logs[\"a.b\"]").config_address(),
+            "aws_s3_bucket.logs"
+        );
+        assert_eq!(
+            res("aws_s3_bucket.logs[0]").config_address(),
+            "aws_s3_bucket.logs"
+        );
+        assert_eq!(
+            res("module.m[0].aws_s3_bucket.logs").config_address(),
+            "module.m[0].aws_s3_bucket.logs"
+        );
     }
 
     #[test]
     fn lookup_through_blocks_and_values() {
         let mut b = Block::default();
         let mut v = Block::new("versioning", Span::default());
-        v.attrs.insert("enabled".into(), Attr::new(Value::Bool(true), Span::default()));
+        v.attrs.insert(
+            "enabled".into(),
+            Attr::new(Value::Bool(true), Span::default()),
+        );
         b.blocks.push(v);
         b.attrs.insert(
             "tags".into(),
-            Attr::new(Value::object([("env", Value::from("prod"))]), Span::default()),
+            Attr::new(
+                Value::object([("env", Value::from("prod"))]),
+                Span::default(),
+            ),
         );
-        assert_eq!(b.lookup("versioning.enabled").map(|l| l.value), Some(&Value::Bool(true)));
-        assert_eq!(b.lookup("tags.env").map(|l| l.value), Some(&Value::from("prod")));
+        assert_eq!(
+            b.lookup("versioning.enabled").map(|l| l.value),
+            Some(&Value::Bool(true))
+        );
+        assert_eq!(
+            b.lookup("tags.env").map(|l| l.value),
+            Some(&Value::from("prod"))
+        );
         assert!(b.lookup("versioning.mfa_delete").is_none());
         assert_eq!(
             b.to_json(),

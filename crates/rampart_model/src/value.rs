@@ -222,7 +222,9 @@ impl Value {
             Value::Number(n) => number_to_json(*n),
             Value::String(s) => J::String(s.clone()),
             Value::List(v) | Value::Set(v) => J::Array(v.iter().map(Value::to_json).collect()),
-            Value::Object(m) => J::Object(m.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
+            Value::Object(m) => {
+                J::Object(m.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
+            }
             Value::Sensitive(v) => v.to_json(),
         }
     }
