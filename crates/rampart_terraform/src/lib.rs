@@ -17,9 +17,9 @@ pub mod plan;
 
 use std::path::{Path, PathBuf};
 
-pub use rampart_tf_functions as functions;
 use rampart_model::{Diagnostic, Resource, Value};
 use rampart_source::SourceMap;
+pub use rampart_tf_functions as functions;
 
 /// How to evaluate a root module.
 #[derive(Debug, Clone, Default)]

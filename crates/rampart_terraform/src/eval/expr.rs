@@ -1,0 +1,942 @@
+//! The expression evaluator over hcl-edit's syntax tree.
+//!
+//! [`Cx`] evaluates one expression in a scope; names that are not local
+//! iteration variables (`var`, `local`, `module`, `data`, resource types,
+//! `path`, `terraform`, ...) are resolved by an [`Env`], which the module loader
+//! implements with lazy, memoised evaluation.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+use hcl_edit::expr::{Expression, ForExpr, FuncCall, ObjectKey, TraversalOperator};
+use hcl_edit::template::{Directive, Element, Template};
+use hcl_edit::Span as _;
+use rampart_model::{Diagnostic, FileId, Span, Value};
+use rampart_tf_functions::{FnCtx, FnError};
+
+use super::ops::{self, unknown_of, RESOURCE_MARKER};
+
+/// Deepest expression nesting the evaluator follows before giving up with an
+/// error (the parser already limits syntax nesting; templates rendered by
+/// `templatefile` and reference chains add to it).
+pub const MAX_DEPTH: usize = 256;
+
+/// An evaluation error: Terraform-like text and where it happened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvalError {
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+impl EvalError {
+    pub fn new(message: impl Into<String>, span: Option<Span>) -> Self {
+        EvalError {
+            message: message.into(),
+            span,
+        }
+    }
+}
+
+/// One step after a reference's root name: `.name` or `[key]` (key evaluated).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    Attr(String),
+    Index(Value),
+}
+
+impl Step {
+    pub fn as_attr(&self) -> Option<&str> {
+        match self {
+            Step::Attr(a) => Some(a),
+            Step::Index(Value::String(s)) => Some(s),
+            Step::Index(_) => None,
+        }
+    }
+}
+
+/// Resolves the names an expression can refer to.
+pub trait Env {
+    /// Resolve the reference `root` followed by `steps` (the traversal up to
+    /// its first splat). Returns the value and how many steps it consumed; the
+    /// evaluator applies the remaining steps. Resource instance addresses the
+    /// reference depends on are added with [`Cx::add_ref`].
+    fn resolve(
+        &self,
+        cx: &mut Cx<'_>,
+        root: &str,
+        steps: &[Step],
+        span: Option<Span>,
+    ) -> Result<(Value, usize), EvalError>;
+    /// `path.module` of the module being evaluated.
+    fn module_dir(&self) -> &Path;
+    /// File functions may not read outside this directory.
+    fn confine_to(&self) -> &Path;
+    /// Report a diagnostic (warnings and notes met during evaluation).
+    fn diag(&self, d: Diagnostic);
+}
+
+/// Evaluation state for one expression (and the expressions it pulls in).
+pub struct Cx<'e> {
+    pub env: &'e dyn Env,
+    /// File the expression was read from (for spans).
+    pub file: FileId,
+    /// Local names (for-expression variables, `each`, `count`, dynamic block
+    /// iterators, template variables), innermost last.
+    pub scope: Vec<(String, Value)>,
+    /// Resource instance addresses referred to so far.
+    pub refs: Vec<String>,
+    /// When false, spans are not reported (templates read from other files).
+    pub with_spans: bool,
+    depth: usize,
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Attr(String),
+    Index(Value),
+    AttrSplat,
+    FullSplat,
+}
+
+impl<'e> Cx<'e> {
+    pub fn new(env: &'e dyn Env, file: FileId) -> Self {
+        Cx {
+            env,
+            file,
+            scope: Vec::new(),
+            refs: Vec::new(),
+            with_spans: true,
+            depth: 0,
+        }
+    }
+
+    /// A span in the current file from a parser byte range.
+    pub fn span(&self, r: Option<Range<usize>>) -> Option<Span> {
+        if !self.with_spans {
+            return None;
+        }
+        r.map(|r| Span::new(self.file, r.start, r.end))
+    }
+
+    pub fn add_ref(&mut self, r: impl Into<String>) {
+        let r = r.into();
+        if !self.refs.contains(&r) {
+            self.refs.push(r);
+        }
+    }
+
+    pub fn add_refs(&mut self, rs: &[String]) {
+        for r in rs {
+            if !self.refs.contains(r) {
+                self.refs.push(r.clone());
+            }
+        }
+    }
+
+    /// Evaluate an expression.
+    pub fn eval(&mut self, e: &Expression) -> Result<Value, EvalError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(EvalError::new(
+                format!("Expression too deeply nested: more than {MAX_DEPTH} levels"),
+                self.span(e.span()),
+            ));
+        }
+        self.depth += 1;
+        let r = self.eval_inner(e);
+        self.depth -= 1;
+        r
+    }
+
+    fn eval_inner(&mut self, e: &Expression) -> Result<Value, EvalError> {
+        match e {
+            Expression::Null(_) => Ok(Value::Null),
+            Expression::Bool(b) => Ok(Value::Bool(*b.value())),
+            Expression::Number(n) => Ok(Value::Number(n.value().as_f64().unwrap_or(f64::NAN))),
+            Expression::String(s) => Ok(Value::String(s.value().clone())),
+            Expression::Array(a) => {
+                let mut out = Vec::with_capacity(a.len());
+                for x in a.iter() {
+                    out.push(self.eval(x)?);
+                }
+                Ok(Value::List(out))
+            }
+            Expression::Object(o) => {
+                let mut out = BTreeMap::new();
+                let mut unknown: Option<Vec<String>> = None;
+                for (k, v) in o.iter() {
+                    let key = match k {
+                        ObjectKey::Ident(id) => id.value().as_str().to_string(),
+                        ObjectKey::Expression(Expression::Variable(id)) => {
+                            id.value().as_str().to_string()
+                        }
+                        ObjectKey::Expression(ke) => {
+                            let kv = self.eval(ke)?;
+                            if kv.is_unknown() {
+                                unknown.get_or_insert_with(Vec::new);
+                                if let Some(u) = unknown.as_mut() {
+                                    kv.unknown_refs(u);
+                                }
+                                continue;
+                            }
+                            match kv.unmarked() {
+                                Value::Null => {
+                                    return Err(EvalError::new(
+                                        "Invalid object key: key expression result is null",
+                                        self.span(ke.span()),
+                                    ))
+                                }
+                                other => ops::to_template_string(other).map_err(|_| {
+                                    EvalError::new(
+                                        "Invalid object key: a string is required",
+                                        self.span(ke.span()),
+                                    )
+                                })?,
+                            }
+                        }
+                    };
+                    let val = self.eval(v.expr())?;
+                    out.insert(key, val);
+                }
+                match unknown {
+                    Some(refs) => Ok(Value::unknown_from(refs)),
+                    None => Ok(Value::Object(out)),
+                }
+            }
+            Expression::StringTemplate(t) => self.eval_template(t, true),
+            Expression::HeredocTemplate(h) => self.eval_template(&h.template, true),
+            Expression::Parenthesis(p) => self.eval(p.inner()),
+            Expression::Variable(v) => {
+                self.eval_reference(v.value().as_str(), Vec::new(), self.span(v.span()))
+            }
+            Expression::Conditional(c) => {
+                let cond = self.eval(&c.cond_expr)?;
+                let (cond, marked) = cond.unmark();
+                if cond.is_unknown() {
+                    let t = self.eval(&c.true_expr).unwrap_or_default();
+                    let f = self.eval(&c.false_expr).unwrap_or_default();
+                    return Ok(unknown_of(&[&cond, &t, &f]).mark(marked));
+                }
+                let b = ops::to_bool(&cond).map_err(|m| {
+                    EvalError::new(
+                        format!("Incorrect condition type: {m}"),
+                        self.span(c.cond_expr.span()),
+                    )
+                })?;
+                let (chosen, other) = if b {
+                    (&c.true_expr, &c.false_expr)
+                } else {
+                    (&c.false_expr, &c.true_expr)
+                };
+                let v = self.eval(chosen)?;
+                let v = if matches!(v.unmarked(), Value::Number(_) | Value::Bool(_)) {
+                    let saved = self.refs.len();
+                    let o = self.eval(other).unwrap_or_default();
+                    self.refs.truncate(saved);
+                    ops::unify_primitive(v, &o)
+                } else {
+                    v
+                };
+                Ok(v.mark(marked))
+            }
+            Expression::FuncCall(f) => self.eval_call(f),
+            Expression::Traversal(t) => {
+                let span = self.span(t.span());
+                let mut opsv = Vec::with_capacity(t.operators.len());
+                for op in &t.operators {
+                    opsv.push(match op.value() {
+                        TraversalOperator::GetAttr(id) => Op::Attr(id.value().as_str().to_string()),
+                        TraversalOperator::Index(ix) => Op::Index(self.eval(ix)?),
+                        TraversalOperator::LegacyIndex(n) => {
+                            Op::Index(Value::Number(*n.value() as f64))
+                        }
+                        TraversalOperator::AttrSplat(_) => Op::AttrSplat,
+                        TraversalOperator::FullSplat(_) => Op::FullSplat,
+                    });
+                }
+                match &t.expr {
+                    Expression::Variable(v) => self.eval_reference(v.value().as_str(), opsv, span),
+                    other => {
+                        let base = self.eval(other)?;
+                        apply_ops(base, &opsv).map_err(|m| EvalError::new(m, span))
+                    }
+                }
+            }
+            Expression::UnaryOp(u) => {
+                let v = self.eval(&u.expr)?;
+                ops::unary(*u.operator.value(), v)
+                    .map_err(|m| EvalError::new(m, self.span(u.span())))
+            }
+            Expression::BinaryOp(b) => {
+                let l = self.eval(&b.lhs_expr)?;
+                let r = self.eval(&b.rhs_expr)?;
+                ops::binary(*b.operator.value(), l, r)
+                    .map_err(|m| EvalError::new(m, self.span(b.span())))
+            }
+            Expression::ForExpr(f) => self.eval_for(f),
+        }
+    }
+
+    fn eval_reference(
+        &mut self,
+        root: &str,
+        opsv: Vec<Op>,
+        span: Option<Span>,
+    ) -> Result<Value, EvalError> {
+        if let Some(i) = self.scope.iter().rposition(|(n, _)| n == root) {
+            // Walk by reference as far as possible, clone only what is needed.
+            let mut cur: &Value = match self.scope.get(i) {
+                Some((_, v)) => v,
+                None => return Err(EvalError::new("internal scope error", span)),
+            };
+            let mut used = 0;
+            for op in &opsv {
+                let next = match (op, cur) {
+                    (Op::Attr(a), Value::Object(m)) => m.get(a.as_str()),
+                    (Op::Index(Value::String(k)), Value::Object(m)) => m.get(k.as_str()),
+                    (Op::Index(Value::Number(n)), Value::List(items))
+                        if n.fract() == 0.0 && *n >= 0.0 =>
+                    {
+                        items.get(*n as usize)
+                    }
+                    _ => None,
+                };
+                match next {
+                    Some(n) => {
+                        cur = n;
+                        used += 1;
+                    }
+                    None => break,
+                }
+            }
+            let base = cur.clone();
+            return apply_ops(base, opsv.get(used..).unwrap_or(&[]))
+                .map_err(|m| EvalError::new(m, span));
+        }
+        let n = opsv
+            .iter()
+            .position(|o| matches!(o, Op::AttrSplat | Op::FullSplat))
+            .unwrap_or(opsv.len());
+        let steps: Vec<Step> = opsv
+            .iter()
+            .take(n)
+            .map(|o| match o {
+                Op::Attr(a) => Step::Attr(a.clone()),
+                Op::Index(v) => Step::Index(v.clone()),
+                Op::AttrSplat | Op::FullSplat => Step::Attr(String::new()),
+            })
+            .collect();
+        let env = self.env;
+        let (v, used) = env.resolve(self, root, &steps, span)?;
+        apply_ops(v, opsv.get(used.min(opsv.len())..).unwrap_or(&[]))
+            .map_err(|m| EvalError::new(m, span))
+    }
+
+    fn eval_for(&mut self, f: &ForExpr) -> Result<Value, EvalError> {
+        let span = self.span(f.span());
+        let coll = self.eval(&f.intro.collection_expr)?;
+        let (coll, marked) = coll.unmark();
+        let items: Vec<(Value, Value)> = match coll {
+            Value::List(v) => v
+                .into_iter()
+                .enumerate()
+                .map(|(i, x)| (Value::Number(i as f64), x))
+                .collect(),
+            Value::Set(v) => v.into_iter().map(|x| (x.clone(), x)).collect(),
+            Value::Object(m) => m.into_iter().map(|(k, x)| (Value::String(k), x)).collect(),
+            Value::Unknown(u) => return Ok(Value::Unknown(u).mark(marked)),
+            Value::Null => {
+                return Err(EvalError::new(
+                    "Iteration over null value: a null value cannot be used as the collection in a 'for' expression",
+                    span,
+                ))
+            }
+            other => {
+                return Err(EvalError::new(
+                    format!(
+                        "Iteration over non-iterable value: a value of type {} cannot be used as the collection in a 'for' expression",
+                        other.type_name()
+                    ),
+                    span,
+                ))
+            }
+        };
+        let key_var = f
+            .intro
+            .key_var
+            .as_ref()
+            .map(|k| k.value().as_str().to_string());
+        let val_var = f.intro.value_var.value().as_str().to_string();
+        let base = self.scope.len();
+        let mut list = Vec::new();
+        let mut obj: BTreeMap<String, Value> = BTreeMap::new();
+        let mut groups: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+        let mut unknown: Option<Vec<String>> = None;
+        let mut result: Result<(), EvalError> = Ok(());
+        for (k, v) in items {
+            self.scope.truncate(base);
+            if let Some(kv) = &key_var {
+                self.scope.push((kv.clone(), k));
+            }
+            self.scope.push((val_var.clone(), v));
+            let step = (|| -> Result<(), EvalError> {
+                if let Some(c) = &f.cond {
+                    let cv = self.eval(&c.expr)?;
+                    if cv.is_unknown() {
+                        let u = unknown.get_or_insert_with(Vec::new);
+                        cv.unknown_refs(u);
+                        return Ok(());
+                    }
+                    let b = ops::to_bool(&cv).map_err(|m| {
+                        EvalError::new(
+                            format!("Invalid 'for' condition: {m}"),
+                            self.span(c.expr.span()),
+                        )
+                    })?;
+                    if !b {
+                        return Ok(());
+                    }
+                }
+                match &f.key_expr {
+                    Some(ke) => {
+                        let kv = self.eval(ke)?;
+                        if kv.is_unknown() {
+                            let u = unknown.get_or_insert_with(Vec::new);
+                            kv.unknown_refs(u);
+                            return Ok(());
+                        }
+                        let key = ops::to_template_string(&kv).map_err(|_| {
+                            EvalError::new(
+                                "Invalid object key: a string is required",
+                                self.span(ke.span()),
+                            )
+                        })?;
+                        let vv = self.eval(&f.value_expr)?;
+                        if f.grouping {
+                            groups.entry(key).or_default().push(vv);
+                        } else if obj.contains_key(&key) {
+                            return Err(EvalError::new(
+                                format!("Duplicate object key: two different items produced the key \"{key}\" in this 'for' expression. If duplicates are expected, use the ellipsis (...) after the value expression to enable grouping by key."),
+                                self.span(ke.span()),
+                            ));
+                        } else {
+                            obj.insert(key, vv);
+                        }
+                    }
+                    None => list.push(self.eval(&f.value_expr)?),
+                }
+                Ok(())
+            })();
+            if let Err(e) = step {
+                result = Err(e);
+                break;
+            }
+        }
+        self.scope.truncate(base);
+        result?;
+        if let Some(refs) = unknown {
+            return Ok(Value::unknown_from(refs).mark(marked));
+        }
+        let out = if f.key_expr.is_some() {
+            if f.grouping {
+                Value::Object(
+                    groups
+                        .into_iter()
+                        .map(|(k, v)| (k, Value::List(v)))
+                        .collect(),
+                )
+            } else {
+                Value::Object(obj)
+            }
+        } else {
+            Value::List(list)
+        };
+        Ok(out.mark(marked))
+    }
+
+    fn eval_call(&mut self, call: &FuncCall) -> Result<Value, EvalError> {
+        let span = self.span(call.span());
+        let name = call.name.name.value().as_str();
+        if call.name.is_namespaced() {
+            let ns: Vec<&str> = call
+                .name
+                .namespace
+                .iter()
+                .map(|n| n.value().as_str())
+                .collect();
+            if ns != ["core"] {
+                for a in call.args.iter() {
+                    let _ = self.eval(a);
+                }
+                self.env.diag(
+                    Diagnostic::note(
+                        "provider-function",
+                        format!(
+                            "Provider-defined function {}::{name} is not evaluated; its result is unknown",
+                            ns.join("::")
+                        ),
+                    )
+                    .with_span_opt(span),
+                );
+                return Ok(Value::unknown());
+            }
+        }
+        match name {
+            "try" => {
+                for a in call.args.iter() {
+                    if let Ok(v) = self.eval(a) {
+                        if !v.is_wholly_known() {
+                            return Ok(unknown_of(&[&v]));
+                        }
+                        return Ok(v);
+                    }
+                }
+                return Err(EvalError::new(
+                    "Error in function call: Call to function \"try\" failed: no expression succeeded",
+                    span,
+                ));
+            }
+            "can" => {
+                let Some(a) = call.args.iter().next() else {
+                    return Err(EvalError::new(
+                        "Not enough function arguments: function \"can\" expects 1 argument",
+                        span,
+                    ));
+                };
+                return Ok(match self.eval(a) {
+                    Ok(v) if !v.is_wholly_known() => unknown_of(&[&v]),
+                    Ok(_) => Value::Bool(true),
+                    Err(_) => Value::Bool(false),
+                });
+            }
+            _ => {}
+        }
+        let mut args = Vec::with_capacity(call.args.len());
+        for a in call.args.iter() {
+            args.push(self.eval(a)?);
+        }
+        if call.args.expand_final() {
+            if let Some(last) = args.pop() {
+                let (last, marked) = last.unmark();
+                match last {
+                    Value::List(items) | Value::Set(items) => {
+                        args.extend(items.into_iter().map(|x| x.mark(marked)))
+                    }
+                    Value::Unknown(u) => return Ok(Value::Unknown(u)),
+                    _ => {
+                        return Err(EvalError::new(
+                            "Invalid expanding argument value: the expanding argument (indicated by ...) must be of a tuple, list, or set type",
+                            span,
+                        ))
+                    }
+                }
+            }
+        }
+        if args.iter().any(Value::is_unknown) {
+            let refs: Vec<&Value> = args.iter().collect();
+            return Ok(unknown_of(&refs));
+        }
+        let env = self.env;
+        let file = self.file;
+        let render = move |text: &str, vars: &BTreeMap<String, Value>| {
+            render_template_text(env, file, text, vars)
+        };
+        let fctx = FnCtx {
+            module_dir: env.module_dir(),
+            confine_to: env.confine_to(),
+            render_template: &render,
+        };
+        match rampart_tf_functions::call(name, args, &fctx) {
+            Ok(v) => Ok(v),
+            Err(FnError::UnknownFunction(_)) => {
+                env.diag(
+                    Diagnostic::warning(
+                        "unknown-function",
+                        format!(
+                            "Call to unknown function \"{name}\"; its result is treated as unknown"
+                        ),
+                    )
+                    .with_span_opt(span),
+                );
+                Ok(Value::unknown())
+            }
+            Err(FnError::NotKnowable(m)) => {
+                env.diag(
+                    Diagnostic::note(
+                        "known-after-apply",
+                        format!("The result of \"{name}\" is known only after apply: {m}"),
+                    )
+                    .with_span_opt(span),
+                );
+                Ok(Value::unknown())
+            }
+            Err(FnError::Invalid(m)) => Err(EvalError::new(
+                format!("Error in function call: Call to function \"{name}\" failed: {m}"),
+                span,
+            )),
+        }
+    }
+
+    /// Evaluate a template. With `single`, a template made of one
+    /// interpolation gives that value unchanged (any type), as HCL does.
+    pub fn eval_template(&mut self, t: &Template, single: bool) -> Result<Value, EvalError> {
+        let elems: Vec<&Element> = t.iter().collect();
+        if single && elems.len() == 1 {
+            if let Some(Element::Interpolation(i)) = elems.first() {
+                return self.eval(&i.expr);
+            }
+        }
+        let mut acc = Acc::default();
+        self.render(&elems, false, false, &mut acc)?;
+        Ok(acc.finish())
+    }
+
+    fn render(
+        &mut self,
+        elems: &[&Element],
+        lead: bool,
+        trail: bool,
+        acc: &mut Acc,
+    ) -> Result<(), EvalError> {
+        let last = elems.len().saturating_sub(1);
+        for (i, el) in elems.iter().enumerate() {
+            match el {
+                Element::Literal(s) => {
+                    let mut text: &str = s.value();
+                    let strip_before = if i == 0 {
+                        lead
+                    } else {
+                        elems.get(i - 1).is_some_and(|p| strip_flags(p).1)
+                    };
+                    let strip_after = if i == last {
+                        trail
+                    } else {
+                        elems.get(i + 1).is_some_and(|n| strip_flags(n).0)
+                    };
+                    if strip_before {
+                        text = text.trim_start();
+                    }
+                    if strip_after {
+                        text = text.trim_end();
+                    }
+                    acc.s.push_str(text);
+                }
+                Element::Interpolation(ip) => {
+                    let v = self.eval(&ip.expr)?;
+                    acc.add(v)
+                        .map_err(|m| EvalError::new(m, self.span(ip.expr.span())))?;
+                }
+                Element::Directive(d) => match d.as_ref() {
+                    Directive::If(ifd) => {
+                        let c = self.eval(&ifd.if_expr.cond_expr)?;
+                        let (c, marked) = c.unmark();
+                        acc.marked |= marked;
+                        if c.is_unknown() {
+                            acc.unknown = true;
+                            c.unknown_refs(&mut acc.refs);
+                            continue;
+                        }
+                        let b = ops::to_bool(&c).map_err(|m| {
+                            EvalError::new(
+                                format!("Invalid template directive condition: {m}"),
+                                self.span(ifd.if_expr.cond_expr.span()),
+                            )
+                        })?;
+                        let endif_strip_start = ifd.endif_expr.strip.strip_start();
+                        if b {
+                            let inner: Vec<&Element> = ifd.if_expr.template.iter().collect();
+                            let trail = match &ifd.else_expr {
+                                Some(e) => e.strip.strip_start(),
+                                None => endif_strip_start,
+                            };
+                            self.render(&inner, ifd.if_expr.strip.strip_end(), trail, acc)?;
+                        } else if let Some(e) = &ifd.else_expr {
+                            let inner: Vec<&Element> = e.template.iter().collect();
+                            self.render(&inner, e.strip.strip_end(), endif_strip_start, acc)?;
+                        }
+                    }
+                    Directive::For(fd) => {
+                        let fe = &fd.for_expr;
+                        let coll = self.eval(&fe.collection_expr)?;
+                        let (coll, marked) = coll.unmark();
+                        acc.marked |= marked;
+                        let items: Vec<(Value, Value)> = match coll {
+                            Value::List(v) => v
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, x)| (Value::Number(i as f64), x))
+                                .collect(),
+                            Value::Set(v) => v.into_iter().map(|x| (x.clone(), x)).collect(),
+                            Value::Object(m) => {
+                                m.into_iter().map(|(k, x)| (Value::String(k), x)).collect()
+                            }
+                            Value::Unknown(u) => {
+                                acc.unknown = true;
+                                for r in u.refs {
+                                    if !acc.refs.contains(&r) {
+                                        acc.refs.push(r);
+                                    }
+                                }
+                                continue;
+                            }
+                            other => {
+                                return Err(EvalError::new(
+                                    format!(
+                                        "Iteration over non-iterable value of type {}",
+                                        other.type_name()
+                                    ),
+                                    self.span(fe.collection_expr.span()),
+                                ))
+                            }
+                        };
+                        let inner: Vec<&Element> = fe.template.iter().collect();
+                        let base = self.scope.len();
+                        let kname = fe.key_var.as_ref().map(|k| k.value().as_str().to_string());
+                        let vname = fe.value_var.value().as_str().to_string();
+                        let mut res = Ok(());
+                        for (k, v) in items {
+                            self.scope.truncate(base);
+                            if let Some(kn) = &kname {
+                                self.scope.push((kn.clone(), k));
+                            }
+                            self.scope.push((vname.clone(), v));
+                            res = self.render(
+                                &inner,
+                                fe.strip.strip_end(),
+                                fd.endfor_expr.strip.strip_start(),
+                                acc,
+                            );
+                            if res.is_err() {
+                                break;
+                            }
+                        }
+                        self.scope.truncate(base);
+                        res?;
+                    }
+                },
+            }
+        }
+        Ok(())
+    }
+}
+
+/// (strip the literal before, strip the literal after) for a template element.
+fn strip_flags(el: &Element) -> (bool, bool) {
+    match el {
+        Element::Literal(_) => (false, false),
+        Element::Interpolation(i) => (i.strip.strip_start(), i.strip.strip_end()),
+        Element::Directive(d) => match d.as_ref() {
+            Directive::If(i) => (
+                i.if_expr.strip.strip_start(),
+                i.endif_expr.strip.strip_end(),
+            ),
+            Directive::For(f) => (
+                f.for_expr.strip.strip_start(),
+                f.endfor_expr.strip.strip_end(),
+            ),
+        },
+    }
+}
+
+#[derive(Default)]
+struct Acc {
+    s: String,
+    unknown: bool,
+    refs: Vec<String>,
+    marked: bool,
+}
+
+impl Acc {
+    fn add(&mut self, v: Value) -> Result<(), String> {
+        let (v, marked) = v.unmark();
+        self.marked |= marked;
+        if v.is_unknown() {
+            self.unknown = true;
+            v.unknown_refs(&mut self.refs);
+            return Ok(());
+        }
+        if v.has_sensitive() {
+            self.marked = true;
+        }
+        let s = ops::to_template_string(&v)?;
+        self.s.push_str(&s);
+        Ok(())
+    }
+
+    fn finish(self) -> Value {
+        let v = if self.unknown {
+            Value::unknown_from(self.refs)
+        } else {
+            Value::String(self.s)
+        };
+        v.mark(self.marked)
+    }
+}
+
+/// Apply traversal steps to a value.
+fn apply_ops(mut v: Value, opsv: &[Op]) -> Result<Value, String> {
+    let mut i = 0;
+    while let Some(op) = opsv.get(i) {
+        match op {
+            Op::Attr(a) => v = get_attr(v, a)?,
+            Op::Index(k) => v = index(v, k)?,
+            Op::FullSplat => {
+                let rest = opsv.get(i + 1..).unwrap_or(&[]);
+                return splat(v, rest);
+            }
+            Op::AttrSplat => {
+                let mut j = i + 1;
+                while matches!(opsv.get(j), Some(Op::Attr(_))) {
+                    j += 1;
+                }
+                v = splat(v, opsv.get(i + 1..j).unwrap_or(&[]))?;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    Ok(v)
+}
+
+fn splat(v: Value, rest: &[Op]) -> Result<Value, String> {
+    let (v, marked) = v.unmark();
+    let out = match v {
+        Value::Unknown(u) => Value::Unknown(u),
+        Value::Null => Value::List(Vec::new()),
+        Value::List(items) | Value::Set(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for x in items {
+                out.push(apply_ops(x, rest)?);
+            }
+            Value::List(out)
+        }
+        other => Value::List(vec![apply_ops(other, rest)?]),
+    };
+    Ok(out.mark(marked))
+}
+
+/// `v.name`.
+pub fn get_attr(v: Value, name: &str) -> Result<Value, String> {
+    let (v, marked) = v.unmark();
+    let r = match v {
+        Value::Unknown(u) => Value::Unknown(u),
+        Value::Null => return Err(format!("Attempt to get attribute \"{name}\" from null value: this value is null, so it does not have any attributes.")),
+        Value::Object(mut m) => match m.remove(name) {
+            Some(x) => x,
+            None => match m.get(RESOURCE_MARKER).and_then(|a| a.as_str()) {
+                Some(addr) => Value::unknown_from(vec![addr.to_string()]),
+                None => return Err(format!("Unsupported attribute: this object does not have an attribute named \"{name}\".")),
+            },
+        },
+        Value::List(_) | Value::Set(_) => {
+            return Err(format!("Unsupported attribute: can't access attributes on a list of objects. Did you mean to access attribute \"{name}\" for a specific element of the list, or across all elements of the list?"))
+        }
+        other => {
+            return Err(format!(
+                "Unsupported attribute: can't access attributes on a primitive-typed value ({}).",
+                other.type_name()
+            ))
+        }
+    };
+    Ok(r.mark(marked))
+}
+
+/// `v[key]`.
+pub fn index(v: Value, key: &Value) -> Result<Value, String> {
+    let (v, marked) = v.unmark();
+    let (key, kmarked) = key.clone().unmark();
+    let marked = marked || kmarked;
+    if v.is_unknown() || key.is_unknown() {
+        return Ok(unknown_of(&[&v, &key]).mark(marked));
+    }
+    let r = match v {
+        Value::Null => return Err("Attempt to index null value: this value is null, so it does not have any indices.".into()),
+        Value::List(mut items) => {
+            let n = ops::to_number(&key).map_err(|_| "Invalid index: the given key does not identify an element in this collection value: a number is required.".to_string())?;
+            if n.fract() != 0.0 || n < 0.0 || (n as usize) >= items.len() {
+                return Err("Invalid index: the given key does not identify an element in this collection value.".into());
+            }
+            items.swap_remove(n as usize)
+        }
+        Value::Object(mut m) => {
+            let k = ops::to_template_string(&key).map_err(|_| "Invalid index: the given key does not identify an element in this collection value: a string is required.".to_string())?;
+            match m.remove(&k) {
+                Some(x) => x,
+                None => match m.get(RESOURCE_MARKER).and_then(|a| a.as_str()) {
+                    Some(addr) => Value::unknown_from(vec![addr.to_string()]),
+                    None => return Err(format!("Invalid index: the given key does not identify an element in this collection value (no key \"{k}\").")),
+                },
+            }
+        }
+        Value::Set(_) => return Err("Invalid index: elements of a set are identified only by their value and don't have any separate index or key to select with, so it's only possible to perform operations across all elements of the set.".into()),
+        other => return Err(format!("Invalid index: this value does not have any indices (it is a {}).", other.type_name())),
+    };
+    Ok(r.mark(marked))
+}
+
+/// Environment for templates rendered by `templatefile`: only the given
+/// variables (placed in scope) and functions are available.
+struct TemplateEnv<'a> {
+    inner: &'a dyn Env,
+}
+
+impl Env for TemplateEnv<'_> {
+    fn resolve(
+        &self,
+        _cx: &mut Cx<'_>,
+        root: &str,
+        _steps: &[Step],
+        span: Option<Span>,
+    ) -> Result<(Value, usize), EvalError> {
+        Err(EvalError::new(
+            format!("Invalid reference in template: \"{root}\" is not one of the variables passed to the template"),
+            span,
+        ))
+    }
+    fn module_dir(&self) -> &Path {
+        self.inner.module_dir()
+    }
+    fn confine_to(&self) -> &Path {
+        self.inner.confine_to()
+    }
+    fn diag(&self, d: Diagnostic) {
+        self.inner.diag(d)
+    }
+}
+
+/// Parse and render a template text with `vars` (the `templatefile` hook).
+pub fn render_template_text(
+    env: &dyn Env,
+    file: FileId,
+    text: &str,
+    vars: &BTreeMap<String, Value>,
+) -> Result<Value, String> {
+    let t = hcl_edit::parser::parse_template(text).map_err(|e| {
+        format!(
+            "failed to parse template: {} (line {}, column {})",
+            e.message(),
+            e.location().line(),
+            e.location().column()
+        )
+    })?;
+    let tenv = TemplateEnv { inner: env };
+    let mut cx = Cx::new(&tenv, file);
+    cx.with_spans = false;
+    cx.scope = vars.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    cx.eval_template(&t, true).map_err(|e| e.message)
+}
+
+/// Small helper: attach a span when there is one.
+pub trait WithSpanOpt {
+    fn with_span_opt(self, span: Option<Span>) -> Self;
+}
+
+impl WithSpanOpt for Diagnostic {
+    fn with_span_opt(self, span: Option<Span>) -> Self {
+        match span {
+            Some(s) => self.with_span(s),
+            None => self,
+        }
+    }
+}
