@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Record terraform's own answers for the Terraform golden corpus.
+#
+# Usage: scripts/record-terraform-fixtures.sh [case-dir-name...]
+#
+# For every case under crates/rampart_terraform/tests/corpus/ (or only the named
+# ones) this copies the case to a temporary directory, runs
+#   terraform init -backend=false          (offline, provider from a filesystem mirror)
+#   terraform plan -refresh=false -out ... (dummy credentials, no AWS calls)
+#   terraform show -json ...
+# and writes a trimmed `expected.json` next to the case's .tf files. Cases that
+# set "keep_plan": true in case.json also get the untrimmed `plan.json`.
+#
+# case.json (optional) may hold:
+#   "var_files": ["x.tfvars", ...]      passed as -var-file=... in order
+#   "vars": [["name", "value"], ...]    passed as -var name=value in order
+#   "workspace": "staging"              selected with `terraform workspace new`
+#   "keep_plan": true                   also store the full `terraform show -json`
+#
+# Environment:
+#   TERRAFORM    terraform binary (default: terraform on PATH)
+#   TF_MIRROR    provider filesystem mirror (default: /opt/tf-plugins)
+#
+# Nothing is written outside the case directories except temporary files, which
+# are removed at exit (the provider plugin cache lives in a temp dir too).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+corpus="$here/crates/rampart_terraform/tests/corpus"
+terraform="${TERRAFORM:-terraform}"
+mirror="${TF_MIRROR:-/opt/tf-plugins}"
+
+command -v "$terraform" >/dev/null || { echo "terraform not found" >&2; exit 2; }
+command -v jq >/dev/null || { echo "jq not found" >&2; exit 2; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/plugin-cache"
+cat >"$work/cli.tfrc" <<EOF
+plugin_cache_dir = "$work/plugin-cache"
+provider_installation {
+  filesystem_mirror {
+    path    = "$mirror"
+    include = ["registry.terraform.io/*/*"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/*/*"]
+  }
+}
+EOF
+
+export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
+export TF_IN_AUTOMATION=1
+export TF_INPUT=0
+export CHECKPOINT_DISABLE=1
+export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY
+export AWS_DEFAULT_REGION=us-east-1
+export AWS_EC2_METADATA_DISABLED=true
+unset TF_WORKSPACE || true
+
+if [ "$#" -gt 0 ]; then
+  cases=("$@")
+else
+  cases=()
+  for d in "$corpus"/*/; do
+    d="${d%/}"
+    cases+=("$(basename "$d")")
+  done
+fi
+
+failed=()
+for name in "${cases[@]}"; do
+  name="${name%/}"
+  name="$(basename "$name")"
+  src="$corpus/$name"
+  [ -d "$src" ] || { echo "no such case: $name" >&2; failed+=("$name"); continue; }
+  dst="$work/cases/$name"
+  mkdir -p "$dst"
+  # Copy the case without previous outputs.
+  (cd "$src" && tar --exclude=expected.json --exclude=plan.json --exclude=.terraform \
+      --exclude=.terraform.lock.hcl -cf - .) | (cd "$dst" && tar -xf -)
+
+  args=()
+  workspace=""
+  keep_plan=false
+  if [ -f "$src/case.json" ]; then
+    while IFS= read -r f; do args+=("-var-file=$f"); done \
+      < <(jq -r '.var_files // [] | .[]' "$src/case.json")
+    while IFS= read -r kv; do args+=("-var" "$kv"); done \
+      < <(jq -r '.vars // [] | .[] | "\(.[0])=\(.[1])"' "$src/case.json")
+    workspace="$(jq -r '.workspace // ""' "$src/case.json")"
+    keep_plan="$(jq -r '.keep_plan // false' "$src/case.json")"
+  fi
+
+  echo "== $name" >&2
+  if ! (
+    cd "$dst"
+    "$terraform" init -backend=false -no-color >"$work/$name.init.log" 2>&1
+    if [ -n "$workspace" ] && [ "$workspace" != "default" ]; then
+      "$terraform" workspace new -no-color "$workspace" >/dev/null
+    fi
+    "$terraform" plan -refresh=false -no-color -lock=false -out=plan.bin "${args[@]}" \
+      >"$work/$name.plan.log" 2>&1
+    "$terraform" show -json plan.bin >plan.json
+  ); then
+    echo "   FAILED: $name" >&2
+    tail -n 30 "$work/$name.init.log" "$work/$name.plan.log" 2>/dev/null >&2 || true
+    failed+=("$name")
+    continue
+  fi
+
+  jq '{
+        terraform_version,
+        variables: (.variables // {}),
+        planned_values,
+        resource_changes: [ .resource_changes[]? | {
+          address, module_address, mode, type, name, index,
+          actions: .change.actions,
+          after_unknown: .change.after_unknown,
+          after_sensitive: .change.after_sensitive
+        } | with_entries(select(.value != null)) ],
+        prior_state: (.prior_state.values // null)
+      }' "$dst/plan.json" >"$src/expected.json"
+  if [ "$keep_plan" = "true" ]; then
+    jq . "$dst/plan.json" >"$src/plan.json"
+  fi
+done
+
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "failed cases: ${failed[*]}" >&2
+  exit 1
+fi
+echo "recorded ${#cases[@]} case(s)" >&2
