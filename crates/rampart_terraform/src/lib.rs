@@ -14,6 +14,7 @@ pub mod eval;
 pub mod iam;
 pub mod load;
 pub mod plan;
+pub mod types;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,22 @@
+use rampart_source::SourceMap;
+use rampart_terraform::{evaluate_dir, Options};
+
+#[test]
+#[ignore]
+fn dump() {
+    let dir = std::env::var("DIR").unwrap_or_else(|_| "tests/eval_fixtures/basic".into());
+    let sm = SourceMap::new();
+    let ev = evaluate_dir(std::path::Path::new(&dir), &sm, &Options::default());
+    for r in &ev.resources {
+        println!("{:?} {} [{}] {}", r.mode, r.address, r.module, serde_json::to_string(&r.body.to_json()).unwrap_or_default());
+        for (k, a) in &r.body.attrs {
+            if !a.refs.is_empty() || a.origin != rampart_model::Origin::Explicit {
+                println!("    {k}: refs={:?} origin={:?}", a.refs, a.origin);
+            }
+        }
+    }
+    for d in &ev.diagnostics {
+        let loc = d.span.and_then(|s| sm.locate(s)).map(|l| l.to_string()).unwrap_or_default();
+        println!("DIAG {:?} {} {} {}", d.level, d.code, loc, d.message);
+    }
+}
