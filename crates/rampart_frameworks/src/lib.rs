@@ -12,7 +12,9 @@ use std::fmt;
 use std::sync::OnceLock;
 
 /// Whether a catalogue is an external standard or a company's written policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// An external framework, regulation or benchmark (SOC 2, HIPAA, CIS, ...).
@@ -37,7 +39,7 @@ impl fmt::Display for Kind {
     }
 }
 
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
     /// Short id used in references (`soc2`, `hipaa`, `cis-aws`).
@@ -105,7 +107,7 @@ impl<'a> IntoIterator for &'a Framework {
     }
 }
 
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Control {
     pub id: String,
@@ -113,7 +115,7 @@ pub struct Control {
     pub title: String,
     /// When no automated check can evidence this control from code: what a
     /// person must attach instead.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manual: Option<String>,
 }
 
