@@ -30,11 +30,18 @@ pub struct ObjAttr {
 
 /// Parse a type expression. `eval_default` evaluates `optional(T, default)`
 /// defaults (constant expressions).
-pub fn parse_type(e: &Expression, eval_default: &dyn Fn(&Expression) -> Result<Value, String>) -> Result<Ty, String> {
+pub fn parse_type(
+    e: &Expression,
+    eval_default: &dyn Fn(&Expression) -> Result<Value, String>,
+) -> Result<Ty, String> {
     parse(e, eval_default, 0)
 }
 
-fn parse(e: &Expression, ev: &dyn Fn(&Expression) -> Result<Value, String>, depth: usize) -> Result<Ty, String> {
+fn parse(
+    e: &Expression,
+    ev: &dyn Fn(&Expression) -> Result<Value, String>,
+    depth: usize,
+) -> Result<Ty, String> {
     if depth > 64 {
         return Err("type constraint nested too deeply".into());
     }
@@ -48,7 +55,9 @@ fn parse(e: &Expression, ev: &dyn Fn(&Expression) -> Result<Value, String>, dept
             "list" => Ok(Ty::List(Box::new(Ty::Any))),
             "set" => Ok(Ty::Set(Box::new(Ty::Any))),
             "map" => Ok(Ty::Map(Box::new(Ty::Any))),
-            other => Err(format!("Invalid type specification: the keyword \"{other}\" is not a valid type")),
+            other => Err(format!(
+                "Invalid type specification: the keyword \"{other}\" is not a valid type"
+            )),
         },
         Expression::FuncCall(f) => {
             let name = f.name.name.value().as_str();
@@ -56,7 +65,9 @@ fn parse(e: &Expression, ev: &dyn Fn(&Expression) -> Result<Value, String>, dept
             let one = || -> Result<&Expression, String> {
                 match args.as_slice() {
                     [a] => Ok(a),
-                    _ => Err(format!("Invalid type specification: {name}(...) takes one argument")),
+                    _ => Err(format!(
+                        "Invalid type specification: {name}(...) takes one argument"
+                    )),
                 }
             };
             match name {
@@ -157,7 +168,13 @@ fn conv(v: Value, ty: &Ty, depth: usize) -> Result<Value, String> {
         Ty::List(t) | Ty::Set(t) => {
             let items = match v {
                 Value::List(items) | Value::Set(items) => items,
-                other => return Err(format!("list of {} required, but have {}", ty_name(t), other.type_name())),
+                other => {
+                    return Err(format!(
+                        "list of {} required, but have {}",
+                        ty_name(t),
+                        other.type_name()
+                    ))
+                }
             };
             let mut out = Vec::with_capacity(items.len());
             for (i, x) in items.into_iter().enumerate() {
@@ -178,7 +195,13 @@ fn conv(v: Value, ty: &Ty, depth: usize) -> Result<Value, String> {
                 }
                 Value::Object(out)
             }
-            other => return Err(format!("map of {} required, but have {}", ty_name(t), other.type_name())),
+            other => {
+                return Err(format!(
+                    "map of {} required, but have {}",
+                    ty_name(t),
+                    other.type_name()
+                ))
+            }
         },
         Ty::Tuple(ts) => match v {
             Value::List(items) | Value::Set(items) if items.len() == ts.len() => {
@@ -188,7 +211,13 @@ fn conv(v: Value, ty: &Ty, depth: usize) -> Result<Value, String> {
                 }
                 Value::List(out)
             }
-            other => return Err(format!("tuple of {} elements required, but have {}", ts.len(), other.type_name())),
+            other => {
+                return Err(format!(
+                    "tuple of {} elements required, but have {}",
+                    ts.len(),
+                    other.type_name()
+                ))
+            }
         },
         Ty::Object(attrs) => match v {
             Value::Object(mut m) => {
@@ -196,7 +225,8 @@ fn conv(v: Value, ty: &Ty, depth: usize) -> Result<Value, String> {
                 for a in attrs {
                     let given = m.remove(&a.name).filter(|x| !x.is_null());
                     let val = match given {
-                        Some(x) => conv(x, &a.ty, depth + 1).map_err(|e| format!("attribute \"{}\": {e}", a.name))?,
+                        Some(x) => conv(x, &a.ty, depth + 1)
+                            .map_err(|e| format!("attribute \"{}\": {e}", a.name))?,
                         None if a.optional => match &a.default {
                             Some(d) => conv(d.clone(), &a.ty, depth + 1)?,
                             None => Value::Null,

@@ -82,3 +82,15 @@ pub fn eval_expression(src: &str, module_dir: &Path) -> Result<Value, String> {
     }
     Ok(ops::strip_markers(v))
 }
+
+/// Evaluate a constant expression (type defaults, tfvars values): no
+/// references except `path` and `terraform.workspace`, functions allowed.
+pub fn eval_const(e: &hcl_edit::expr::Expression, module_dir: &Path) -> Result<Value, String> {
+    let env = EmptyEnv {
+        module_dir: module_dir.to_path_buf(),
+        diags: RefCell::new(Vec::new()),
+    };
+    let mut cx = Cx::new(&env, FileId(u32::MAX));
+    cx.with_spans = false;
+    cx.eval(e).map(ops::strip_markers).map_err(|e| e.message)
+}

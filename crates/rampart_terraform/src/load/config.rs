@@ -118,7 +118,12 @@ pub fn display_path(path: &Path, root: &Path) -> String {
 }
 
 /// Read a text file for the source map; problems become diagnostics.
-pub fn read_source(path: &Path, sources: &SourceMap, display_root: &Path, diags: &mut Vec<Diagnostic>) -> Option<FileId> {
+pub fn read_source(
+    path: &Path,
+    sources: &SourceMap,
+    display_root: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<FileId> {
     if let Some(id) = sources.find(path) {
         return Some(id);
     }
@@ -126,27 +131,38 @@ pub fn read_source(path: &Path, sources: &SourceMap, display_root: &Path, diags:
     match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_FILE_BYTES => {
             diags.push(
-                Diagnostic::error("file-too-large", format!("{display}: file larger than {MAX_FILE_BYTES} bytes, skipped"))
-                    .with_path(display),
+                Diagnostic::error(
+                    "file-too-large",
+                    format!("{display}: file larger than {MAX_FILE_BYTES} bytes, skipped"),
+                )
+                .with_path(display),
             );
             return None;
         }
         Ok(_) => {}
         Err(e) => {
-            diags.push(Diagnostic::error("unreadable", format!("{display}: {e}")).with_path(display));
+            diags.push(
+                Diagnostic::error("unreadable", format!("{display}: {e}")).with_path(display),
+            );
             return None;
         }
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::error("unreadable", format!("{display}: {e}")).with_path(display));
+            diags.push(
+                Diagnostic::error("unreadable", format!("{display}: {e}")).with_path(display),
+            );
             return None;
         }
     };
     if bytes.contains(&0) {
         diags.push(
-            Diagnostic::error("binary-file", format!("{display}: binary content (NUL bytes), skipped")).with_path(display),
+            Diagnostic::error(
+                "binary-file",
+                format!("{display}: binary content (NUL bytes), skipped"),
+            )
+            .with_path(display),
         );
         return None;
     }
@@ -154,17 +170,29 @@ pub fn read_source(path: &Path, sources: &SourceMap, display_root: &Path, diags:
         Ok(t) => t,
         Err(e) => {
             diags.push(
-                Diagnostic::error("not-utf8", format!("{display}: not valid UTF-8 ({e}), skipped")).with_path(display),
+                Diagnostic::error(
+                    "not-utf8",
+                    format!("{display}: not valid UTF-8 ({e}), skipped"),
+                )
+                .with_path(display),
             );
             return None;
         }
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     Some(sources.add(SourceFile::new(display, path, text)))
 }
 
 /// Parse HCL text; a syntax error becomes a `parse-error` diagnostic.
-pub fn parse_hcl(id: FileId, text: &str, display: &str, diags: &mut Vec<Diagnostic>) -> Option<Body> {
+pub fn parse_hcl(
+    id: FileId,
+    text: &str,
+    display: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Body> {
     match hcl_edit::parser::parse_body(text) {
         Ok(b) => Some(b),
         Err(e) => {
@@ -173,7 +201,12 @@ pub fn parse_hcl(id: FileId, text: &str, display: &str, diags: &mut Vec<Diagnost
             diags.push(
                 Diagnostic::error(
                     "parse-error",
-                    format!("{display}:{}:{}: syntax error: {}", loc.line(), loc.column(), e.message()),
+                    format!(
+                        "{display}:{}:{}: syntax error: {}",
+                        loc.line(),
+                        loc.column(),
+                        e.message()
+                    ),
                 )
                 .with_span(Span::new(id, off, off))
                 .with_path(display.to_string())
@@ -194,7 +227,12 @@ fn is_override(name: &str) -> bool {
 }
 
 /// Load every configuration file of `dir`.
-pub fn load_module(dir: &Path, sources: &SourceMap, display_root: &Path, diags: &mut Vec<Diagnostic>) -> ModuleConfig {
+pub fn load_module(
+    dir: &Path,
+    sources: &SourceMap,
+    display_root: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> ModuleConfig {
     let mut cfg = ModuleConfig {
         dir: dir.to_path_buf(),
         ..ModuleConfig::default()
@@ -202,32 +240,55 @@ pub fn load_module(dir: &Path, sources: &SourceMap, display_root: &Path, diags: 
     let mut names: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd
             .filter_map(Result::ok)
-            .filter(|e| e.file_type().map(|t| t.is_file() || t.is_symlink()).unwrap_or(false))
+            .filter(|e| {
+                e.file_type()
+                    .map(|t| t.is_file() || t.is_symlink())
+                    .unwrap_or(false)
+            })
             .map(|e| e.path())
-            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(is_config_file))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(is_config_file)
+            })
             .collect(),
         Err(e) => {
             diags.push(
-                Diagnostic::error("unreadable", format!("{}: {e}", display_path(dir, display_root)))
-                    .with_path(display_path(dir, display_root)),
+                Diagnostic::error(
+                    "unreadable",
+                    format!("{}: {e}", display_path(dir, display_root)),
+                )
+                .with_path(display_path(dir, display_root)),
             );
             return cfg;
         }
     };
     names.sort();
     for path in names {
-        let fname = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let fname = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         if is_override(&fname) {
             diags.push(
-                Diagnostic::note("override-skipped", format!("{}: override files are not merged; skipped", display_path(&path, display_root)))
-                    .with_path(display_path(&path, display_root)),
+                Diagnostic::note(
+                    "override-skipped",
+                    format!(
+                        "{}: override files are not merged; skipped",
+                        display_path(&path, display_root)
+                    ),
+                )
+                .with_path(display_path(&path, display_root)),
             );
             continue;
         }
         let Some(id) = read_source(&path, sources, display_root, diags) else {
             continue;
         };
-        let Some(file) = sources.get(id) else { continue };
+        let Some(file) = sources.get(id) else {
+            continue;
+        };
         let body = if fname.ends_with(".json") {
             cfg.json_files.push(id);
             match crate::load::json::json_to_hcl(&file.text) {
@@ -237,8 +298,11 @@ pub fn load_module(dir: &Path, sources: &SourceMap, display_root: &Path, diags: 
                 }),
                 Err(e) => {
                     diags.push(
-                        Diagnostic::error("parse-error", format!("{}: invalid Terraform JSON: {e}", file.display))
-                            .with_path(file.display.clone()),
+                        Diagnostic::error(
+                            "parse-error",
+                            format!("{}: invalid Terraform JSON: {e}", file.display),
+                        )
+                        .with_path(file.display.clone()),
                     );
                     None
                 }
@@ -246,7 +310,9 @@ pub fn load_module(dir: &Path, sources: &SourceMap, display_root: &Path, diags: 
         } else {
             parse_hcl(id, &file.text, &file.display, diags).map(|b| (b, true))
         };
-        let Some((body, real_spans)) = body else { continue };
+        let Some((body, real_spans)) = body else {
+            continue;
+        };
         let text: &str = if real_spans { &file.text } else { "" };
         add_body(&mut cfg, id, body, text, real_spans, diags);
     }
@@ -270,8 +336,21 @@ fn const_bool(b: &Block, name: &str, dir: &Path) -> Option<bool> {
         .and_then(|v| v.as_bool())
 }
 
-fn add_body(cfg: &mut ModuleConfig, file: FileId, body: Body, text: &str, real_spans: bool, diags: &mut Vec<Diagnostic>) {
-    let fsp = |r: Option<std::ops::Range<usize>>| if real_spans { sp(file, r) } else { Span::new(file, 0, 0) };
+fn add_body(
+    cfg: &mut ModuleConfig,
+    file: FileId,
+    body: Body,
+    text: &str,
+    real_spans: bool,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let fsp = |r: Option<std::ops::Range<usize>>| {
+        if real_spans {
+            sp(file, r)
+        } else {
+            Span::new(file, 0, 0)
+        }
+    };
     for st in body {
         let Structure::Block(b) = st else { continue };
         let span = fsp(b.span());
@@ -279,23 +358,38 @@ fn add_body(cfg: &mut ModuleConfig, file: FileId, body: Body, text: &str, real_s
         match kind.as_str() {
             "resource" | "data" => {
                 let (Some(t), Some(n)) = (label(&b, 0), label(&b, 1)) else {
-                    diags.push(Diagnostic::error("invalid-block", format!("{kind} block needs a type and a name label")).with_span(span));
+                    diags.push(
+                        Diagnostic::error(
+                            "invalid-block",
+                            format!("{kind} block needs a type and a name label"),
+                        )
+                        .with_span(span),
+                    );
                     continue;
                 };
                 let data = kind == "data";
                 let key = (data, t.clone(), n.clone());
                 if cfg.res_index.contains_key(&key) {
                     diags.push(
-                        Diagnostic::error("duplicate-resource", format!("Duplicate {kind} \"{t}\" configuration named \"{n}\""))
-                            .with_span(span),
+                        Diagnostic::error(
+                            "duplicate-resource",
+                            format!("Duplicate {kind} \"{t}\" configuration named \"{n}\""),
+                        )
+                        .with_span(span),
                     );
                     continue;
                 }
-                let count = attr_expr(&b, "count", file).map(|(e, s)| (e, if real_spans { s } else { span }));
-                let for_each = attr_expr(&b, "for_each", file).map(|(e, s)| (e, if real_spans { s } else { span }));
+                let count = attr_expr(&b, "count", file)
+                    .map(|(e, s)| (e, if real_spans { s } else { span }));
+                let for_each = attr_expr(&b, "for_each", file)
+                    .map(|(e, s)| (e, if real_spans { s } else { span }));
                 cfg.res_index.insert(key, cfg.resources.len());
                 cfg.resources.push(ResDecl {
-                    mode: if data { ResourceMode::Data } else { ResourceMode::Managed },
+                    mode: if data {
+                        ResourceMode::Data
+                    } else {
+                        ResourceMode::Managed
+                    },
                     rtype: t,
                     name: n,
                     file,
@@ -307,7 +401,8 @@ fn add_body(cfg: &mut ModuleConfig, file: FileId, body: Body, text: &str, real_s
             }
             "variable" => {
                 let Some(n) = label(&b, 0) else { continue };
-                let default = attr_expr(&b, "default", file).map(|(e, s)| (e, if real_spans { s } else { span }));
+                let default = attr_expr(&b, "default", file)
+                    .map(|(e, s)| (e, if real_spans { s } else { span }));
                 let (ty, type_text) = match b.body.get_attribute("type") {
                     Some(a) => {
                         let txt = a
@@ -320,7 +415,13 @@ fn add_body(cfg: &mut ModuleConfig, file: FileId, body: Body, text: &str, real_s
                         match parse_type(&a.value, &ev) {
                             Ok(t) => (t, txt),
                             Err(m) => {
-                                diags.push(Diagnostic::error("invalid-type", format!("variable \"{n}\": {m}")).with_span(fsp(a.span())));
+                                diags.push(
+                                    Diagnostic::error(
+                                        "invalid-type",
+                                        format!("variable \"{n}\": {m}"),
+                                    )
+                                    .with_span(fsp(a.span())),
+                                );
                                 (Ty::Any, txt)
                             }
                         }
@@ -331,7 +432,17 @@ fn add_body(cfg: &mut ModuleConfig, file: FileId, body: Body, text: &str, real_s
                 let nullable = const_bool(&b, "nullable", &cfg.dir).unwrap_or(true);
                 cfg.variables.insert(
                     n.clone(),
-                    VarDecl { name: n, file, span, default, ty, type_text, sensitive, nullable, block: b },
+                    VarDecl {
+                        name: n,
+                        file,
+                        span,
+                        default,
+                        ty,
+                        type_text,
+                        sensitive,
+                        nullable,
+                        block: b,
+                    },
                 );
             }
             "locals" => {
@@ -340,10 +451,23 @@ fn add_body(cfg: &mut ModuleConfig, file: FileId, body: Body, text: &str, real_s
                         let name = a.key.value().as_str().to_string();
                         let aspan = fsp(a.span());
                         if cfg.locals.contains_key(&name) {
-                            diags.push(Diagnostic::error("duplicate-local", format!("Duplicate local value definition \"{name}\"")).with_span(aspan));
+                            diags.push(
+                                Diagnostic::error(
+                                    "duplicate-local",
+                                    format!("Duplicate local value definition \"{name}\""),
+                                )
+                                .with_span(aspan),
+                            );
                             continue;
                         }
-                        cfg.locals.insert(name, LocalDecl { expr: a.value, file, span: aspan });
+                        cfg.locals.insert(
+                            name,
+                            LocalDecl {
+                                expr: a.value,
+                                file,
+                                span: aspan,
+                            },
+                        );
                     }
                 }
             }
@@ -351,7 +475,15 @@ fn add_body(cfg: &mut ModuleConfig, file: FileId, body: Body, text: &str, real_s
                 let Some(n) = label(&b, 0) else { continue };
                 let expr = b.body.get_attribute("value").map(|a| a.value.clone());
                 let sensitive = const_bool(&b, "sensitive", &cfg.dir).unwrap_or(false);
-                cfg.outputs.insert(n, OutputDecl { expr, file, span, sensitive });
+                cfg.outputs.insert(
+                    n,
+                    OutputDecl {
+                        expr,
+                        file,
+                        span,
+                        sensitive,
+                    },
+                );
             }
             "module" => {
                 let Some(n) = label(&b, 0) else { continue };
@@ -360,9 +492,22 @@ fn add_body(cfg: &mut ModuleConfig, file: FileId, body: Body, text: &str, real_s
                     .get_attribute("source")
                     .and_then(|a| eval_const(&a.value, &cfg.dir).ok())
                     .and_then(|v| v.as_str().map(str::to_string));
-                let count = attr_expr(&b, "count", file).map(|(e, s)| (e, if real_spans { s } else { span }));
-                let for_each = attr_expr(&b, "for_each", file).map(|(e, s)| (e, if real_spans { s } else { span }));
-                cfg.modules.insert(n.clone(), ModuleDecl { name: n, file, span, block: b, source, count, for_each });
+                let count = attr_expr(&b, "count", file)
+                    .map(|(e, s)| (e, if real_spans { s } else { span }));
+                let for_each = attr_expr(&b, "for_each", file)
+                    .map(|(e, s)| (e, if real_spans { s } else { span }));
+                cfg.modules.insert(
+                    n.clone(),
+                    ModuleDecl {
+                        name: n,
+                        file,
+                        span,
+                        block: b,
+                        source,
+                        count,
+                        for_each,
+                    },
+                );
             }
             "provider" => {
                 let Some(n) = label(&b, 0) else { continue };
@@ -371,9 +516,19 @@ fn add_body(cfg: &mut ModuleConfig, file: FileId, body: Body, text: &str, real_s
                     .get_attribute("alias")
                     .and_then(|a| eval_const(&a.value, &cfg.dir).ok())
                     .and_then(|v| v.as_str().map(str::to_string));
-                cfg.providers.push(ProviderDecl { name: n, alias, file, span, block: b });
+                cfg.providers.push(ProviderDecl {
+                    name: n,
+                    alias,
+                    file,
+                    span,
+                    block: b,
+                });
             }
-            "terraform" => cfg.settings.push(SettingsDecl { file, span, block: b }),
+            "terraform" => cfg.settings.push(SettingsDecl {
+                file,
+                span,
+                block: b,
+            }),
             _ => {}
         }
     }

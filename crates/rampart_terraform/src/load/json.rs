@@ -9,10 +9,32 @@ use serde_json::Value as J;
 
 /// Arguments whose JSON object value is a map, not a nested block.
 const MAP_ARGS: &[&str] = &[
-    "tags", "tags_all", "default_tags_map", "labels", "variables", "environment", "parameters",
-    "triggers", "metadata", "annotations", "context", "values", "attributes", "default", "value",
-    "providers", "inputs", "settings", "policy", "options", "properties", "configuration",
-    "assume_role_policy", "environment_variables", "extra_args", "locals",
+    "tags",
+    "tags_all",
+    "default_tags_map",
+    "labels",
+    "variables",
+    "environment",
+    "parameters",
+    "triggers",
+    "metadata",
+    "annotations",
+    "context",
+    "values",
+    "attributes",
+    "default",
+    "value",
+    "providers",
+    "inputs",
+    "settings",
+    "policy",
+    "options",
+    "properties",
+    "configuration",
+    "assume_role_policy",
+    "environment_variables",
+    "extra_args",
+    "locals",
 ];
 
 /// Convert a `.tf.json` document to HCL text.
@@ -110,8 +132,11 @@ fn q(s: &str) -> String {
 
 fn ident(k: &str) -> String {
     let ok = !k.is_empty()
-        && k.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
-        && k.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        && k.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+        && k.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
     if ok {
         k.to_string()
     } else {
@@ -129,7 +154,8 @@ fn expr(v: &J, depth: usize) -> Result<String, String> {
         J::Number(n) => n.to_string(),
         J::String(s) => q(s),
         J::Array(items) => {
-            let parts: Result<Vec<String>, String> = items.iter().map(|x| expr(x, depth + 1)).collect();
+            let parts: Result<Vec<String>, String> =
+                items.iter().map(|x| expr(x, depth + 1)).collect();
             format!("[{}]", parts?.join(", "))
         }
         J::Object(m) => {
@@ -247,7 +273,8 @@ fn literal(v: &J, depth: usize) -> Result<String, String> {
     Ok(match v {
         J::String(s) => q(&s.replace("${", "$${").replace("%{", "%%{")),
         J::Array(items) => {
-            let parts: Result<Vec<String>, String> = items.iter().map(|x| literal(x, depth + 1)).collect();
+            let parts: Result<Vec<String>, String> =
+                items.iter().map(|x| literal(x, depth + 1)).collect();
             format!("[{}]", parts?.join(", "))
         }
         J::Object(m) => {

@@ -38,7 +38,10 @@ pub fn evaluate_root(dir: &Path, sources: &SourceMap, opts: &Options) -> Evaluat
         {
             Ok(h) => h.join().unwrap_or_else(|_| Evaluation {
                 resources: Vec::new(),
-                diagnostics: vec![Diagnostic::error("internal-error", "the Terraform evaluator failed unexpectedly")],
+                diagnostics: vec![Diagnostic::error(
+                    "internal-error",
+                    "the Terraform evaluator failed unexpectedly",
+                )],
             }),
             Err(_) => evaluate_here(dir, sources, opts),
         }
@@ -53,8 +56,16 @@ fn read_modules_json(root: &Path, diags: &mut Vec<Diagnostic>) -> HashMap<String
     };
     match serde_json::from_str::<serde_json::Value>(&text) {
         Ok(j) => {
-            for m in j.get("Modules").and_then(|m| m.as_array()).into_iter().flatten() {
-                if let (Some(k), Some(d)) = (m.get("Key").and_then(|v| v.as_str()), m.get("Dir").and_then(|v| v.as_str())) {
+            for m in j
+                .get("Modules")
+                .and_then(|m| m.as_array())
+                .into_iter()
+                .flatten()
+            {
+                if let (Some(k), Some(d)) = (
+                    m.get("Key").and_then(|v| v.as_str()),
+                    m.get("Dir").and_then(|v| v.as_str()),
+                ) {
                     if !k.is_empty() {
                         out.insert(k.to_string(), PathBuf::from(d));
                     }
@@ -62,8 +73,11 @@ fn read_modules_json(root: &Path, diags: &mut Vec<Diagnostic>) -> HashMap<String
             }
         }
         Err(e) => diags.push(
-            Diagnostic::warning("invalid-modules-json", format!(".terraform/modules/modules.json: {e}"))
-                .with_path(".terraform/modules/modules.json"),
+            Diagnostic::warning(
+                "invalid-modules-json",
+                format!(".terraform/modules/modules.json: {e}"),
+            )
+            .with_path(".terraform/modules/modules.json"),
         ),
     }
     out
@@ -73,13 +87,22 @@ fn evaluate_here(dir: &Path, sources: &SourceMap, opts: &Options) -> Evaluation 
     let root = if dir.is_absolute() {
         dir.to_path_buf()
     } else {
-        std::env::current_dir().map(|c| c.join(dir)).unwrap_or_else(|_| dir.to_path_buf())
+        std::env::current_dir()
+            .map(|c| c.join(dir))
+            .unwrap_or_else(|_| dir.to_path_buf())
     };
     let display_root = opts.display_root.clone().unwrap_or_else(|| root.clone());
     let mut diags = Vec::new();
     let modules_json = read_modules_json(&root, &mut diags);
     let root_vars = vars::collect(&root, opts, sources, &display_root, &mut diags);
-    let w = world::World::new(sources, opts, root.clone(), display_root, root_vars, modules_json);
+    let w = world::World::new(
+        sources,
+        opts,
+        root.clone(),
+        display_root,
+        root_vars,
+        modules_json,
+    );
     for d in diags {
         w.diag(d);
     }

@@ -32,7 +32,13 @@ pub struct RawVar {
 }
 
 /// Collect the values set for root variables.
-pub fn collect(dir: &Path, opts: &Options, sources: &SourceMap, display_root: &Path, diags: &mut Vec<Diagnostic>) -> HashMap<String, RawVar> {
+pub fn collect(
+    dir: &Path,
+    opts: &Options,
+    sources: &SourceMap,
+    display_root: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> HashMap<String, RawVar> {
     let mut out: HashMap<String, RawVar> = HashMap::new();
     if opts.use_env {
         let mut env: Vec<(String, String)> = std::env::vars()
@@ -41,7 +47,14 @@ pub fn collect(dir: &Path, opts: &Options, sources: &SourceMap, display_root: &P
         env.sort();
         for (n, v) in env {
             let source = format!("TF_VAR_{n}");
-            out.insert(n, RawVar { value: RawVal::Text(v), set_at: None, source });
+            out.insert(
+                n,
+                RawVar {
+                    value: RawVal::Text(v),
+                    set_at: None,
+                    source,
+                },
+            );
         }
     }
     let mut files = Vec::new();
@@ -56,9 +69,9 @@ pub fn collect(dir: &Path, opts: &Options, sources: &SourceMap, display_root: &P
             rd.filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|p| {
-                    p.file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json"))
+                    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                        n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json")
+                    })
                 })
                 .collect()
         })
@@ -66,20 +79,40 @@ pub fn collect(dir: &Path, opts: &Options, sources: &SourceMap, display_root: &P
     auto.sort();
     files.extend(auto);
     for f in &opts.var_files {
-        let p = if f.is_absolute() { f.clone() } else { dir.join(f) };
+        let p = if f.is_absolute() {
+            f.clone()
+        } else {
+            dir.join(f)
+        };
         files.push(p);
     }
     for p in files {
         read_tfvars(&p, dir, sources, display_root, diags, &mut out);
     }
     for (n, v) in &opts.vars {
-        out.insert(n.clone(), RawVar { value: RawVal::Text(v.clone()), set_at: None, source: "-var".into() });
+        out.insert(
+            n.clone(),
+            RawVar {
+                value: RawVal::Text(v.clone()),
+                set_at: None,
+                source: "-var".into(),
+            },
+        );
     }
     out
 }
 
-fn read_tfvars(path: &Path, dir: &Path, sources: &SourceMap, display_root: &Path, diags: &mut Vec<Diagnostic>, out: &mut HashMap<String, RawVar>) {
-    let Some(id) = read_source(path, sources, display_root, diags) else { return };
+fn read_tfvars(
+    path: &Path,
+    dir: &Path,
+    sources: &SourceMap,
+    display_root: &Path,
+    diags: &mut Vec<Diagnostic>,
+    out: &mut HashMap<String, RawVar>,
+) {
+    let Some(id) = read_source(path, sources, display_root, diags) else {
+        return;
+    };
     let Some(file) = sources.get(id) else { return };
     let name = path
         .file_name()
@@ -89,10 +122,23 @@ fn read_tfvars(path: &Path, dir: &Path, sources: &SourceMap, display_root: &Path
         match serde_json::from_str::<serde_json::Value>(&file.text) {
             Ok(serde_json::Value::Object(m)) => {
                 for (k, v) in m {
-                    out.insert(k, RawVar { value: RawVal::Value(Value::from_json(&v)), set_at: Some(Span::new(id, 0, 0)), source: name.clone() });
+                    out.insert(
+                        k,
+                        RawVar {
+                            value: RawVal::Value(Value::from_json(&v)),
+                            set_at: Some(Span::new(id, 0, 0)),
+                            source: name.clone(),
+                        },
+                    );
                 }
             }
-            Ok(_) => diags.push(Diagnostic::error("parse-error", format!("{}: a tfvars JSON file must hold an object", file.display)).with_path(file.display.clone())),
+            Ok(_) => diags.push(
+                Diagnostic::error(
+                    "parse-error",
+                    format!("{}: a tfvars JSON file must hold an object", file.display),
+                )
+                .with_path(file.display.clone()),
+            ),
             Err(e) => diags.push(
                 Diagnostic::error("parse-error", format!("{}: {e}", file.display))
                     .with_path(file.display.clone())
@@ -101,21 +147,42 @@ fn read_tfvars(path: &Path, dir: &Path, sources: &SourceMap, display_root: &Path
         }
         return;
     }
-    let Some(body) = parse_hcl(id, &file.text, &file.display, diags) else { return };
+    let Some(body) = parse_hcl(id, &file.text, &file.display, diags) else {
+        return;
+    };
     for st in body.iter() {
         match st {
             Structure::Attribute(a) => {
                 let span = sp(id, a.span());
                 match eval_const(&a.value, dir) {
                     Ok(v) => {
-                        out.insert(a.key.value().as_str().to_string(), RawVar { value: RawVal::Value(v), set_at: Some(span), source: name.clone() });
+                        out.insert(
+                            a.key.value().as_str().to_string(),
+                            RawVar {
+                                value: RawVal::Value(v),
+                                set_at: Some(span),
+                                source: name.clone(),
+                            },
+                        );
                     }
-                    Err(m) => diags.push(Diagnostic::error("eval-error", format!("{}: variable value: {m}", file.display)).with_span(span)),
+                    Err(m) => diags.push(
+                        Diagnostic::error(
+                            "eval-error",
+                            format!("{}: variable value: {m}", file.display),
+                        )
+                        .with_span(span),
+                    ),
                 }
             }
             Structure::Block(b) => diags.push(
-                Diagnostic::error("invalid-tfvars", format!("{}: blocks are not allowed in a variables file", file.display))
-                    .with_span(sp(id, b.span())),
+                Diagnostic::error(
+                    "invalid-tfvars",
+                    format!(
+                        "{}: blocks are not allowed in a variables file",
+                        file.display
+                    ),
+                )
+                .with_span(sp(id, b.span())),
             ),
         }
     }

@@ -12,7 +12,9 @@ use hcl_edit::expr::{Expression, TraversalOperator};
 use hcl_edit::structure::{Body, Structure};
 use hcl_edit::template::Element;
 use hcl_edit::Span as _;
-use rampart_model::{Attr, Block, Diagnostic, FileId, Origin, Resource, ResourceMode, SourceFormat, Span, Value};
+use rampart_model::{
+    Attr, Block, Diagnostic, FileId, Origin, Resource, ResourceMode, SourceFormat, Span, Value,
+};
 use rampart_source::SourceMap;
 
 use super::config::{load_module, ModuleConfig, ModuleDecl};
@@ -72,13 +74,19 @@ pub enum ExpKind {
 pub struct Expansion {
     pub kind: ExpKind,
     pub keys: Vec<(Value, Value)>,
+    /// For an unknown expansion: what the count / for_each value depends on.
+    pub refs: Vec<String>,
 }
 
 impl Expansion {
     fn suffix(&self, pos: usize) -> String {
         match self.kind {
             ExpKind::Single | ExpKind::Unknown => String::new(),
-            _ => self.keys.get(pos).map(|(k, _)| key_suffix(k)).unwrap_or_default(),
+            _ => self
+                .keys
+                .get(pos)
+                .map(|(k, _)| key_suffix(k))
+                .unwrap_or_default(),
         }
     }
 
@@ -86,17 +94,24 @@ impl Expansion {
         match self.kind {
             ExpKind::Single => Vec::new(),
             ExpKind::Count => {
-                let k = self.keys.get(pos).map(|(k, _)| k.clone()).unwrap_or_default();
+                let k = self
+                    .keys
+                    .get(pos)
+                    .map(|(k, _)| k.clone())
+                    .unwrap_or_default();
                 vec![("count".into(), Value::object([("index", k)]))]
             }
             ExpKind::ForEach => {
                 let (k, v) = self.keys.get(pos).cloned().unwrap_or_default();
                 vec![("each".into(), Value::object([("key", k), ("value", v)]))]
             }
-            ExpKind::Unknown => vec![
-                ("count".into(), Value::object([("index", Value::unknown())])),
-                ("each".into(), Value::object([("key", Value::unknown()), ("value", Value::unknown())])),
-            ],
+            ExpKind::Unknown => {
+                let u = || Value::unknown_from(self.refs.clone());
+                vec![
+                    ("count".into(), Value::object([("index", u())])),
+                    ("each".into(), Value::object([("key", u()), ("value", u())])),
+                ]
+            }
         }
     }
 
@@ -223,8 +238,15 @@ impl<'s> World<'s> {
             return c.clone();
         }
         let mut diags = Vec::new();
-        let cfg = Rc::new(load_module(dir, self.sources, &self.display_root, &mut diags));
-        self.json_files.borrow_mut().extend(cfg.json_files.iter().copied());
+        let cfg = Rc::new(load_module(
+            dir,
+            self.sources,
+            &self.display_root,
+            &mut diags,
+        ));
+        self.json_files
+            .borrow_mut()
+            .extend(cfg.json_files.iter().copied());
         for d in diags {
             self.diag(d);
         }
@@ -265,18 +287,26 @@ impl<'s> World<'s> {
             let l = label();
             let stack = self.stack.borrow();
             let pos = stack.iter().rposition(|s| *s == l).unwrap_or(0);
-            let mut cycle: Vec<String> = stack.get(pos..).map(<[String]>::to_vec).unwrap_or_default();
+            let mut cycle: Vec<String> =
+                stack.get(pos..).map(<[String]>::to_vec).unwrap_or_default();
             drop(stack);
             cycle.push(l);
             self.diag(
-                Diagnostic::error("cycle", format!("Cycle: {}", cycle.join(" -> "))).with_span_opt(span),
+                Diagnostic::error("cycle", format!("Cycle: {}", cycle.join(" -> ")))
+                    .with_span_opt(span),
             );
             return on_cycle();
         }
         if self.stack.borrow().len() >= MAX_CHAIN {
             self.diag(
-                Diagnostic::error("too-deep", format!("Reference chain longer than {MAX_CHAIN} values at {}", label()))
-                    .with_span_opt(span),
+                Diagnostic::error(
+                    "too-deep",
+                    format!(
+                        "Reference chain longer than {MAX_CHAIN} values at {}",
+                        label()
+                    ),
+                )
+                .with_span_opt(span),
             );
             return on_cycle();
         }
@@ -306,7 +336,13 @@ impl<'s> World<'s> {
 
     /// Evaluate `e` in module instance `inst` with `scope`; errors become
     /// diagnostics and an unknown value.
-    pub fn eval_in(&self, inst: usize, file: FileId, scope: Vec<(String, Value)>, e: &Expression) -> Computed {
+    pub fn eval_in(
+        &self,
+        inst: usize,
+        file: FileId,
+        scope: Vec<(String, Value)>,
+        e: &Expression,
+    ) -> Computed {
         let env = ModEnv::new(self, inst);
         let mut cx = Cx::new(&env, file);
         cx.scope = scope;
@@ -320,7 +356,10 @@ impl<'s> World<'s> {
                 Value::unknown_from(cx.refs.clone())
             }
         };
-        Computed { value: v, refs: cx.refs }
+        Computed {
+            value: v,
+            refs: cx.refs,
+        }
     }
 
     // ----- variables -----
@@ -337,13 +376,23 @@ impl<'s> World<'s> {
             &label,
             Some(decl.span),
             || Rc::new(self.compute_var(inst_id, &inst, &cfg, name)),
-            || Rc::new(VarVal { value: Value::unknown(), refs: Vec::new(), origin: Origin::Explicit }),
+            || {
+                Rc::new(VarVal {
+                    value: Value::unknown(),
+                    refs: Vec::new(),
+                    origin: Origin::Explicit,
+                })
+            },
         ))
     }
 
     fn compute_var(&self, inst_id: usize, inst: &Inst, cfg: &ModuleConfig, name: &str) -> VarVal {
         let Some(decl) = cfg.variables.get(name) else {
-            return VarVal { value: Value::unknown(), refs: Vec::new(), origin: Origin::Explicit };
+            return VarVal {
+                value: Value::unknown(),
+                refs: Vec::new(),
+                origin: Origin::Explicit,
+            };
         };
         let _ = inst_id;
         let mut refs = Vec::new();
@@ -395,11 +444,24 @@ impl<'s> World<'s> {
                 let v = match eval_const(e, &cfg.dir) {
                     Ok(v) => v,
                     Err(m) => {
-                        self.diag(Diagnostic::error("eval-error", format!("variable \"{name}\" default: {m}")).with_span(*span));
+                        self.diag(
+                            Diagnostic::error(
+                                "eval-error",
+                                format!("variable \"{name}\" default: {m}"),
+                            )
+                            .with_span(*span),
+                        );
                         Value::unknown()
                     }
                 };
-                (v, Origin::Variable { name: name.to_string(), set_at: Some(*span), source: "default".into() })
+                (
+                    v,
+                    Origin::Variable {
+                        name: name.to_string(),
+                        set_at: Some(*span),
+                        source: "default".into(),
+                    },
+                )
             })
         };
         let chosen = match given {
@@ -416,7 +478,11 @@ impl<'s> World<'s> {
         let (value, origin) = match chosen {
             Some(c) => c,
             None => {
-                let where_ = if inst.path.is_empty() { "root module".to_string() } else { inst.path.clone() };
+                let where_ = if inst.path.is_empty() {
+                    "root module".to_string()
+                } else {
+                    inst.path.clone()
+                };
                 self.diag(
                     Diagnostic::warning(
                         "variable-unset",
@@ -424,17 +490,34 @@ impl<'s> World<'s> {
                     )
                     .with_span(decl.span),
                 );
-                (Value::unknown(), Origin::Variable { name: name.to_string(), set_at: None, source: "unset".into() })
+                (
+                    Value::unknown(),
+                    Origin::Variable {
+                        name: name.to_string(),
+                        set_at: None,
+                        source: "unset".into(),
+                    },
+                )
             }
         };
         let value = match convert(value, &decl.ty) {
             Ok(v) => v,
             Err(m) => {
-                self.diag(Diagnostic::error("invalid-variable-value", format!("Invalid value for variable \"{name}\": {m}")).with_span(decl.span));
+                self.diag(
+                    Diagnostic::error(
+                        "invalid-variable-value",
+                        format!("Invalid value for variable \"{name}\": {m}"),
+                    )
+                    .with_span(decl.span),
+                );
                 Value::unknown()
             }
         };
-        VarVal { value: value.mark(decl.sensitive), refs, origin }
+        VarVal {
+            value: value.mark(decl.sensitive),
+            refs,
+            origin,
+        }
     }
 
     // ----- locals and outputs -----
@@ -451,14 +534,22 @@ impl<'s> World<'s> {
             &label,
             Some(decl.span),
             || Rc::new(self.eval_in(inst_id, decl.file, Vec::new(), &decl.expr)),
-            || Rc::new(Computed { value: Value::unknown(), refs: Vec::new() }),
+            || {
+                Rc::new(Computed {
+                    value: Value::unknown(),
+                    refs: Vec::new(),
+                })
+            },
         ))
     }
 
     pub fn output_value(&self, inst_id: usize, name: &str) -> Option<Rc<Computed>> {
         let inst = self.inst(inst_id);
         let Some(cfg) = inst.config.clone() else {
-            return Some(Rc::new(Computed { value: Value::unknown(), refs: Vec::new() }));
+            return Some(Rc::new(Computed {
+                value: Value::unknown(),
+                refs: Vec::new(),
+            }));
         };
         let decl = cfg.outputs.get(name)?;
         let key = (inst_id, name.to_string());
@@ -471,11 +562,22 @@ impl<'s> World<'s> {
             || {
                 let c = match &decl.expr {
                     Some(e) => self.eval_in(inst_id, decl.file, Vec::new(), e),
-                    None => Computed { value: Value::Null, refs: Vec::new() },
+                    None => Computed {
+                        value: Value::Null,
+                        refs: Vec::new(),
+                    },
                 };
-                Rc::new(Computed { value: c.value.mark(decl.sensitive), refs: c.refs })
+                Rc::new(Computed {
+                    value: c.value.mark(decl.sensitive),
+                    refs: c.refs,
+                })
             },
-            || Rc::new(Computed { value: Value::unknown(), refs: Vec::new() }),
+            || {
+                Rc::new(Computed {
+                    value: Value::unknown(),
+                    refs: Vec::new(),
+                })
+            },
         ))
     }
 
@@ -502,8 +604,15 @@ impl<'s> World<'s> {
     // ----- expansion -----
 
     /// Evaluate `count` / `for_each` into instance keys.
-    fn expand(&self, inst_id: usize, file: FileId, what: &str, count: Option<&(Expression, Span)>, for_each: Option<&(Expression, Span)>) -> Expansion {
-        let unknown = |span: Span, why: &str| {
+    fn expand(
+        &self,
+        inst_id: usize,
+        file: FileId,
+        what: &str,
+        count: Option<&(Expression, Span)>,
+        for_each: Option<&(Expression, Span)>,
+    ) -> Expansion {
+        let unknown = |span: Span, why: &str, refs: Vec<String>| {
             self.diag(
                 Diagnostic::warning(
                     "unknown-expansion",
@@ -511,22 +620,33 @@ impl<'s> World<'s> {
                 )
                 .with_span(span),
             );
-            Expansion { kind: ExpKind::Unknown, keys: Vec::new() }
+            Expansion {
+                kind: ExpKind::Unknown,
+                keys: Vec::new(),
+                refs,
+            }
         };
         if let Some((e, span)) = count {
             let c = self.eval_in(inst_id, file, Vec::new(), e);
             let (v, _) = c.value.unmark();
             if v.is_unknown() {
-                return unknown(*span, "count");
+                return unknown(*span, "count", c.refs);
             }
             return match v.as_number() {
                 Some(n) if n >= 0.0 && n.fract() == 0.0 && n < 1e6 => Expansion {
                     kind: ExpKind::Count,
-                    keys: (0..n as usize).map(|i| (Value::Number(i as f64), Value::Null)).collect(),
+                    keys: (0..n as usize)
+                        .map(|i| (Value::Number(i as f64), Value::Null))
+                        .collect(),
+                    refs: Vec::new(),
                 },
                 _ => {
                     self.diag(Diagnostic::error("invalid-count", format!("Invalid count argument for {what}: a whole number of at least 0 is required, got {v}")).with_span(*span));
-                    Expansion { kind: ExpKind::Unknown, keys: Vec::new() }
+                    Expansion {
+                        kind: ExpKind::Unknown,
+                        keys: Vec::new(),
+                        refs: Vec::new(),
+                    }
                 }
             };
         }
@@ -534,47 +654,74 @@ impl<'s> World<'s> {
             let c = self.eval_in(inst_id, file, Vec::new(), e);
             let (v, _) = c.value.unmark();
             if v.is_unknown() {
-                return unknown(*span, "for_each");
+                return unknown(*span, "for_each", c.refs);
             }
             match v {
                 Value::Object(m) => {
-                    if m.values().any(|x| x.is_unknown() && false) {
-                        return unknown(*span, "for_each");
-                    }
-                    return Expansion { kind: ExpKind::ForEach, keys: m.into_iter().map(|(k, x)| (Value::String(k), x)).collect() };
+                    return Expansion {
+                        kind: ExpKind::ForEach,
+                        keys: m.into_iter().map(|(k, x)| (Value::String(k), x)).collect(),
+                        refs: Vec::new(),
+                    };
                 }
                 Value::Set(items) => {
                     if items.iter().any(Value::is_unknown) {
-                        return unknown(*span, "for_each");
+                        return unknown(*span, "for_each", c.refs);
                     }
                     let mut keys = Vec::new();
                     for x in items {
                         match x.unmarked() {
-                            Value::String(s) => keys.push((Value::String(s.clone()), Value::String(s.clone()))),
+                            Value::String(s) => {
+                                keys.push((Value::String(s.clone()), Value::String(s.clone())))
+                            }
                             other => {
                                 self.diag(Diagnostic::error("invalid-for-each", format!("Invalid for_each set argument for {what}: the given \"for_each\" argument value is unsuitable: \"for_each\" supports sets of strings, but you have provided a set containing type {}", other.type_name())).with_span(*span));
-                                return Expansion { kind: ExpKind::Unknown, keys: Vec::new() };
+                                return Expansion {
+                                    kind: ExpKind::Unknown,
+                                    keys: Vec::new(),
+                                    refs: Vec::new(),
+                                };
                             }
                         }
                     }
-                    return Expansion { kind: ExpKind::ForEach, keys };
+                    return Expansion {
+                        kind: ExpKind::ForEach,
+                        keys,
+                        refs: Vec::new(),
+                    };
                 }
                 other => {
                     self.diag(Diagnostic::error("invalid-for-each", format!("Invalid for_each argument for {what}: the \"for_each\" argument must be a map, or set of strings, and you have provided a value of type {}", if other.is_null() { "null" } else { other.type_name() })).with_span(*span));
-                    return Expansion { kind: ExpKind::Unknown, keys: Vec::new() };
+                    return Expansion {
+                        kind: ExpKind::Unknown,
+                        keys: Vec::new(),
+                        refs: Vec::new(),
+                    };
                 }
             }
         }
-        Expansion { kind: ExpKind::Single, keys: Vec::new() }
+        Expansion {
+            kind: ExpKind::Single,
+            keys: Vec::new(),
+            refs: Vec::new(),
+        }
     }
 
     pub fn res_expansion(&self, inst_id: usize, idx: usize) -> Rc<Expansion> {
         let inst = self.inst(inst_id);
         let Some(cfg) = inst.config.clone() else {
-            return Rc::new(Expansion { kind: ExpKind::Unknown, keys: Vec::new() });
+            return Rc::new(Expansion {
+                kind: ExpKind::Unknown,
+                keys: Vec::new(),
+                refs: Vec::new(),
+            });
         };
         let Some(decl) = cfg.resources.get(idx) else {
-            return Rc::new(Expansion { kind: ExpKind::Unknown, keys: Vec::new() });
+            return Rc::new(Expansion {
+                kind: ExpKind::Unknown,
+                keys: Vec::new(),
+                refs: Vec::new(),
+            });
         };
         let label = || self.res_addr(&inst, &cfg, idx, "") + " (count/for_each)";
         self.memo(
@@ -584,14 +731,28 @@ impl<'s> World<'s> {
             Some(decl.span),
             || {
                 let what = self.res_addr(&inst, &cfg, idx, "");
-                Rc::new(self.expand(inst_id, decl.file, &what, decl.count.as_ref(), decl.for_each.as_ref()))
+                Rc::new(self.expand(
+                    inst_id,
+                    decl.file,
+                    &what,
+                    decl.count.as_ref(),
+                    decl.for_each.as_ref(),
+                ))
             },
-            || Rc::new(Expansion { kind: ExpKind::Unknown, keys: Vec::new() }),
+            || {
+                Rc::new(Expansion {
+                    kind: ExpKind::Unknown,
+                    keys: Vec::new(),
+                    refs: Vec::new(),
+                })
+            },
         )
     }
 
     pub fn res_addr(&self, inst: &Inst, cfg: &ModuleConfig, idx: usize, suffix: &str) -> String {
-        let Some(d) = cfg.resources.get(idx) else { return String::new() };
+        let Some(d) = cfg.resources.get(idx) else {
+            return String::new();
+        };
         let base = if d.mode == ResourceMode::Data {
             format!("data.{}.{}{suffix}", d.rtype, d.name)
         } else {
@@ -602,9 +763,18 @@ impl<'s> World<'s> {
 
     pub fn res_body(&self, inst_id: usize, idx: usize, pos: usize) -> Rc<ResBody> {
         let inst = self.inst(inst_id);
-        let empty = || Rc::new(ResBody { block: Block::default(), object: Value::unknown() });
-        let Some(cfg) = inst.config.clone() else { return empty() };
-        let Some(decl) = cfg.resources.get(idx) else { return empty() };
+        let empty = || {
+            Rc::new(ResBody {
+                block: Block::default(),
+                object: Value::unknown(),
+            })
+        };
+        let Some(cfg) = inst.config.clone() else {
+            return empty();
+        };
+        let Some(decl) = cfg.resources.get(idx) else {
+            return empty();
+        };
         let exp = self.res_expansion(inst_id, idx);
         let suffix = exp.suffix(pos);
         let addr = self.res_addr(&inst, &cfg, idx, &suffix);
@@ -616,13 +786,24 @@ impl<'s> World<'s> {
             &label,
             Some(decl.span),
             || {
-                let kind = if decl.mode == ResourceMode::Data { "data" } else { "resource" };
+                let kind = if decl.mode == ResourceMode::Data {
+                    "data"
+                } else {
+                    "resource"
+                };
                 let mut block = Block::new(kind, decl.span);
                 block.labels = vec![decl.rtype.clone(), decl.name.clone()];
                 let env = ModEnv::new(self, inst_id);
                 let mut cx = Cx::new(&env, decl.file);
                 cx.scope = exp.scope(pos);
-                self.eval_body(&mut cx, inst_id, &decl.block.body, &mut block, BodyKind::Resource, 0);
+                self.eval_body(
+                    &mut cx,
+                    inst_id,
+                    &decl.block.body,
+                    &mut block,
+                    BodyKind::Resource,
+                    0,
+                );
                 let mut object = block_object(&block);
                 if decl.mode == ResourceMode::Data && decl.rtype == "aws_iam_policy_document" {
                     let mut deps = vec![addr2.clone()];
@@ -630,8 +811,12 @@ impl<'s> World<'s> {
                         a.value.unknown_refs(&mut deps);
                     }
                     let unknown = || Value::unknown_from(deps.clone());
-                    let json = super::render_policy(&block).map(Value::String).unwrap_or_else(unknown);
-                    let min = super::render_policy_minified(&block).map(Value::String).unwrap_or_else(unknown);
+                    let json = super::render_policy(&block)
+                        .map(Value::String)
+                        .unwrap_or_else(unknown);
+                    let min = super::render_policy_minified(&block)
+                        .map(Value::String)
+                        .unwrap_or_else(unknown);
                     if let Value::Object(m) = &mut object {
                         m.insert("minified_json".into(), min);
                         m.insert("json".into(), json);
@@ -642,7 +827,12 @@ impl<'s> World<'s> {
                 }
                 Rc::new(ResBody { block, object })
             },
-            || Rc::new(ResBody { block: Block::default(), object: Value::unknown_from(vec![addr.clone()]) }),
+            || {
+                Rc::new(ResBody {
+                    block: Block::default(),
+                    object: Value::unknown_from(vec![addr.clone()]),
+                })
+            },
         )
     }
 
@@ -650,9 +840,22 @@ impl<'s> World<'s> {
 
     pub fn mod_expansion(&self, inst_id: usize, name: &str) -> Rc<ModExpansion> {
         let inst = self.inst(inst_id);
-        let none = || Rc::new(ModExpansion { exp: Expansion { kind: ExpKind::Unknown, keys: Vec::new() }, children: Vec::new() });
-        let Some(cfg) = inst.config.clone() else { return none() };
-        let Some(decl) = cfg.modules.get(name) else { return none() };
+        let none = || {
+            Rc::new(ModExpansion {
+                exp: Expansion {
+                    kind: ExpKind::Unknown,
+                    keys: Vec::new(),
+                    refs: Vec::new(),
+                },
+                children: Vec::new(),
+            })
+        };
+        let Some(cfg) = inst.config.clone() else {
+            return none();
+        };
+        let Some(decl) = cfg.modules.get(name) else {
+            return none();
+        };
         let label = || self.prefixed(&inst, &format!("module.{name}"));
         self.memo(
             &self.mod_exp,
@@ -661,7 +864,13 @@ impl<'s> World<'s> {
             Some(decl.span),
             || {
                 let what = self.prefixed(&inst, &format!("module.{name}"));
-                let exp = self.expand(inst_id, decl.file, &what, decl.count.as_ref(), decl.for_each.as_ref());
+                let exp = self.expand(
+                    inst_id,
+                    decl.file,
+                    &what,
+                    decl.count.as_ref(),
+                    decl.for_each.as_ref(),
+                );
                 let config = self.child_config(&inst, &cfg, decl);
                 let n = match exp.kind {
                     ExpKind::Single | ExpKind::Unknown => 1,
@@ -679,7 +888,11 @@ impl<'s> World<'s> {
                         .map(|c| {
                             let p = c.dir.strip_prefix(&self.root).unwrap_or(&c.dir);
                             let s = p.to_string_lossy().replace('\\', "/");
-                            if s.is_empty() { ".".to_string() } else { s }
+                            if s.is_empty() {
+                                ".".to_string()
+                            } else {
+                                s
+                            }
                         })
                         .unwrap_or_else(|| ".".into());
                     let child = Inst {
@@ -702,7 +915,12 @@ impl<'s> World<'s> {
         )
     }
 
-    fn child_config(&self, inst: &Inst, cfg: &ModuleConfig, decl: &ModuleDecl) -> Option<Rc<ModuleConfig>> {
+    fn child_config(
+        &self,
+        inst: &Inst,
+        cfg: &ModuleConfig,
+        decl: &ModuleDecl,
+    ) -> Option<Rc<ModuleConfig>> {
         let addr = self.prefixed(inst, &format!("module.{}", decl.name));
         if inst.names.len() + 1 > MAX_MODULE_DEPTH {
             self.diag(Diagnostic::error("module-too-deep", format!("{addr}: modules nested deeper than {MAX_MODULE_DEPTH} levels are not followed")).with_span(decl.span));
@@ -712,7 +930,10 @@ impl<'s> World<'s> {
         key.push(&decl.name);
         let key = key.join(".");
         let source = decl.source.clone().unwrap_or_default();
-        let local = source.starts_with("./") || source.starts_with("../") || source == "." || source == "..";
+        let local = source.starts_with("./")
+            || source.starts_with("../")
+            || source == "."
+            || source == "..";
         let dir = if local {
             Some(cfg.dir.join(&source))
         } else {
@@ -741,16 +962,32 @@ impl<'s> World<'s> {
     // ----- bodies -----
 
     /// Evaluate the body of a block into `out`.
-    pub fn eval_body(&self, cx: &mut Cx<'_>, inst_id: usize, body: &Body, out: &mut Block, kind: BodyKind, depth: usize) {
+    pub fn eval_body(
+        &self,
+        cx: &mut Cx<'_>,
+        inst_id: usize,
+        body: &Body,
+        out: &mut Block,
+        kind: BodyKind,
+        depth: usize,
+    ) {
         if depth > 64 {
-            self.diag(Diagnostic::error("too-deep", "Blocks nested more than 64 levels deep are not evaluated").with_span(out.span));
+            self.diag(
+                Diagnostic::error(
+                    "too-deep",
+                    "Blocks nested more than 64 levels deep are not evaluated",
+                )
+                .with_span(out.span),
+            );
             return;
         }
         for st in body.iter() {
             match st {
                 Structure::Attribute(a) => {
                     let name = a.key.value().as_str();
-                    if (kind == BodyKind::Resource && RESOURCE_META.contains(&name)) || (kind == BodyKind::Module && MODULE_META.contains(&name)) {
+                    if (kind == BodyKind::Resource && RESOURCE_META.contains(&name))
+                        || (kind == BodyKind::Module && MODULE_META.contains(&name))
+                    {
                         continue;
                     }
                     let span = self.sp(cx.file, a.span());
@@ -758,7 +995,10 @@ impl<'s> World<'s> {
                     let v = match cx.eval(&a.value) {
                         Ok(v) => v,
                         Err(e) => {
-                            self.diag(Diagnostic::error("eval-error", e.message).with_span(e.span.unwrap_or(span)));
+                            self.diag(
+                                Diagnostic::error("eval-error", e.message)
+                                    .with_span(e.span.unwrap_or(span)),
+                            );
                             Value::unknown_from(cx.refs.clone())
                         }
                     };
@@ -768,7 +1008,15 @@ impl<'s> World<'s> {
                         Some(vv) => vv.origin.clone(),
                         None => Origin::Explicit,
                     };
-                    out.attrs.insert(name.to_string(), Attr { value: strip_markers(v), span, origin, refs });
+                    out.attrs.insert(
+                        name.to_string(),
+                        Attr {
+                            value: strip_markers(v),
+                            span,
+                            origin,
+                            refs,
+                        },
+                    );
                 }
                 Structure::Block(b) => {
                     let bkind = b.ident.value().as_str();
@@ -781,7 +1029,11 @@ impl<'s> World<'s> {
                     }
                     let mut nb = Block::new(bkind, self.sp(cx.file, b.span()));
                     nb.labels = b.labels.iter().map(|l| l.as_str().to_string()).collect();
-                    let inner = if kind == BodyKind::Plain { BodyKind::Plain } else { BodyKind::Nested };
+                    let inner = if kind == BodyKind::Plain {
+                        BodyKind::Plain
+                    } else {
+                        BodyKind::Nested
+                    };
                     self.eval_body(cx, inst_id, &b.body, &mut nb, inner, depth + 1);
                     out.blocks.push(nb);
                 }
@@ -789,10 +1041,23 @@ impl<'s> World<'s> {
         }
     }
 
-    fn expand_dynamic(&self, cx: &mut Cx<'_>, inst_id: usize, b: &hcl_edit::structure::Block, out: &mut Block, depth: usize) {
+    fn expand_dynamic(
+        &self,
+        cx: &mut Cx<'_>,
+        inst_id: usize,
+        b: &hcl_edit::structure::Block,
+        out: &mut Block,
+        depth: usize,
+    ) {
         let span = self.sp(cx.file, b.span());
         let Some(label) = b.labels.first().map(|l| l.as_str().to_string()) else {
-            self.diag(Diagnostic::error("invalid-block", "A dynamic block needs a label (the block type to generate)").with_span(span));
+            self.diag(
+                Diagnostic::error(
+                    "invalid-block",
+                    "A dynamic block needs a label (the block type to generate)",
+                )
+                .with_span(span),
+            );
             return;
         };
         let iter_name = match b.body.get_attribute("iterator").map(|a| &a.value) {
@@ -800,27 +1065,52 @@ impl<'s> World<'s> {
             _ => label.clone(),
         };
         let Some(content) = b.body.get_blocks("content").next() else {
-            self.diag(Diagnostic::error("invalid-block", format!("dynamic \"{label}\" block has no content block")).with_span(span));
+            self.diag(
+                Diagnostic::error(
+                    "invalid-block",
+                    format!("dynamic \"{label}\" block has no content block"),
+                )
+                .with_span(span),
+            );
             return;
         };
         let items: Vec<(Value, Value)> = match b.body.get_attribute("for_each") {
             None => {
-                self.diag(Diagnostic::error("invalid-block", format!("dynamic \"{label}\" block has no for_each argument")).with_span(span));
+                self.diag(
+                    Diagnostic::error(
+                        "invalid-block",
+                        format!("dynamic \"{label}\" block has no for_each argument"),
+                    )
+                    .with_span(span),
+                );
                 return;
             }
             Some(a) => {
                 let v = match cx.eval(&a.value) {
                     Ok(v) => v,
                     Err(e) => {
-                        self.diag(Diagnostic::error("eval-error", e.message).with_span(e.span.unwrap_or(span)));
+                        self.diag(
+                            Diagnostic::error("eval-error", e.message)
+                                .with_span(e.span.unwrap_or(span)),
+                        );
                         Value::unknown()
                     }
                 };
                 let (v, marked) = v.unmark();
                 match v {
-                    Value::List(items) => items.into_iter().enumerate().map(|(i, x)| (Value::Number(i as f64), x.mark(marked))).collect(),
-                    Value::Set(items) => items.into_iter().map(|x| (x.clone(), x.mark(marked))).collect(),
-                    Value::Object(m) => m.into_iter().map(|(k, x)| (Value::String(k), x.mark(marked))).collect(),
+                    Value::List(items) => items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, x)| (Value::Number(i as f64), x.mark(marked)))
+                        .collect(),
+                    Value::Set(items) => items
+                        .into_iter()
+                        .map(|x| (x.clone(), x.mark(marked)))
+                        .collect(),
+                    Value::Object(m) => m
+                        .into_iter()
+                        .map(|(k, x)| (Value::String(k), x.mark(marked)))
+                        .collect(),
                     Value::Null => Vec::new(),
                     Value::Unknown(u) => {
                         self.diag(
@@ -842,14 +1132,29 @@ impl<'s> World<'s> {
         let labels_expr = b.body.get_attribute("labels").map(|a| a.value.clone());
         let cspan = self.sp(cx.file, content.span());
         for (k, v) in items {
-            cx.scope.push((iter_name.clone(), Value::object([("key", k), ("value", v)])));
+            cx.scope
+                .push((iter_name.clone(), Value::object([("key", k), ("value", v)])));
             let mut nb = Block::new(label.clone(), cspan);
             if let Some(le) = &labels_expr {
                 if let Ok(lv) = cx.eval(le) {
-                    nb.labels = lv.as_list().map(|l| l.iter().map(|x| x.as_str().unwrap_or_default().to_string()).collect()).unwrap_or_default();
+                    nb.labels = lv
+                        .as_list()
+                        .map(|l| {
+                            l.iter()
+                                .map(|x| x.as_str().unwrap_or_default().to_string())
+                                .collect()
+                        })
+                        .unwrap_or_default();
                 }
             }
-            self.eval_body(cx, inst_id, &content.body, &mut nb, BodyKind::Nested, depth + 1);
+            self.eval_body(
+                cx,
+                inst_id,
+                &content.body,
+                &mut nb,
+                BodyKind::Nested,
+                depth + 1,
+            );
             cx.scope.pop();
             out.blocks.push(nb);
         }
@@ -860,8 +1165,15 @@ impl<'s> World<'s> {
     /// Emit the resources of instance `inst_id` and of its module calls.
     pub fn emit(&self, inst_id: usize, out: &mut Vec<Resource>) {
         let inst = self.inst(inst_id);
-        let Some(cfg) = inst.config.clone() else { return };
-        let res = |address: String, kind: &str, mode: ResourceMode, name: &str, span: Span, body: Block| Resource {
+        let Some(cfg) = inst.config.clone() else {
+            return;
+        };
+        let res = |address: String,
+                   kind: &str,
+                   mode: ResourceMode,
+                   name: &str,
+                   span: Span,
+                   body: Block| Resource {
             address,
             kind: kind.to_string(),
             mode,
@@ -889,8 +1201,22 @@ impl<'s> World<'s> {
         for s in &cfg.settings {
             let mut cx = Cx::new(&env, s.file);
             let mut block = Block::new("terraform", s.span);
-            self.eval_body(&mut cx, inst_id, &s.block.body, &mut block, BodyKind::Plain, 0);
-            out.push(res(self.prefixed(&inst, "terraform"), "terraform", ResourceMode::Settings, "terraform", s.span, block));
+            self.eval_body(
+                &mut cx,
+                inst_id,
+                &s.block.body,
+                &mut block,
+                BodyKind::Plain,
+                0,
+            );
+            out.push(res(
+                self.prefixed(&inst, "terraform"),
+                "terraform",
+                ResourceMode::Settings,
+                "terraform",
+                s.span,
+                block,
+            ));
         }
         for (name, v) in &cfg.variables {
             let mut block = Block::new("variable", v.span);
@@ -899,29 +1225,72 @@ impl<'s> World<'s> {
                 let dv = eval_const(e, &cfg.dir).unwrap_or_else(|_| Value::unknown());
                 block.attrs.insert("default".into(), Attr::new(dv, *span));
             }
-            let attr_span = |n: &str| v.block.body.get_attribute(n).map(|a| self.sp(v.file, a.span())).unwrap_or(v.span);
-            block.attrs.insert("sensitive".into(), Attr::new(Value::Bool(v.sensitive), attr_span("sensitive")));
+            let attr_span = |n: &str| {
+                v.block
+                    .body
+                    .get_attribute(n)
+                    .map(|a| self.sp(v.file, a.span()))
+                    .unwrap_or(v.span)
+            };
+            block.attrs.insert(
+                "sensitive".into(),
+                Attr::new(Value::Bool(v.sensitive), attr_span("sensitive")),
+            );
             if let Some(t) = &v.type_text {
-                block.attrs.insert("type".into(), Attr::new(Value::String(t.clone()), attr_span("type")));
+                block.attrs.insert(
+                    "type".into(),
+                    Attr::new(Value::String(t.clone()), attr_span("type")),
+                );
             }
             if !v.nullable {
-                block.attrs.insert("nullable".into(), Attr::new(Value::Bool(false), attr_span("nullable")));
+                block.attrs.insert(
+                    "nullable".into(),
+                    Attr::new(Value::Bool(false), attr_span("nullable")),
+                );
             }
-            if let Some(d) = v.block.body.get_attribute("description").and_then(|a| eval_const(&a.value, &cfg.dir).ok()) {
-                block.attrs.insert("description".into(), Attr::new(d, attr_span("description")));
+            if let Some(d) = v
+                .block
+                .body
+                .get_attribute("description")
+                .and_then(|a| eval_const(&a.value, &cfg.dir).ok())
+            {
+                block
+                    .attrs
+                    .insert("description".into(), Attr::new(d, attr_span("description")));
             }
-            out.push(res(self.prefixed(&inst, &format!("var.{name}")), "variable", ResourceMode::Variable, name, v.span, block));
+            out.push(res(
+                self.prefixed(&inst, &format!("var.{name}")),
+                "variable",
+                ResourceMode::Variable,
+                name,
+                v.span,
+                block,
+            ));
         }
         for p in &cfg.providers {
             let mut cx = Cx::new(&env, p.file);
             let mut block = Block::new("provider", p.span);
             block.labels = vec![p.name.clone()];
-            self.eval_body(&mut cx, inst_id, &p.block.body, &mut block, BodyKind::Nested, 0);
+            self.eval_body(
+                &mut cx,
+                inst_id,
+                &p.block.body,
+                &mut block,
+                BodyKind::Nested,
+                0,
+            );
             let addr = match &p.alias {
                 Some(a) => format!("provider.{}.{a}", p.name),
                 None => format!("provider.{}", p.name),
             };
-            out.push(res(self.prefixed(&inst, &addr), &p.name, ResourceMode::Provider, &p.name, p.span, block));
+            out.push(res(
+                self.prefixed(&inst, &addr),
+                &p.name,
+                ResourceMode::Provider,
+                &p.name,
+                p.span,
+                block,
+            ));
         }
         for (idx, d) in cfg.resources.iter().enumerate() {
             let exp = self.res_expansion(inst_id, idx);
@@ -932,7 +1301,14 @@ impl<'s> World<'s> {
             for pos in 0..n {
                 let body = self.res_body(inst_id, idx, pos);
                 let addr = self.res_addr(&inst, &cfg, idx, &exp.suffix(pos));
-                out.push(res(addr, &d.rtype, d.mode, &d.name, d.span, body.block.clone()));
+                out.push(res(
+                    addr,
+                    &d.rtype,
+                    d.mode,
+                    &d.name,
+                    d.span,
+                    body.block.clone(),
+                ));
             }
         }
         for (name, d) in &cfg.modules {
@@ -943,8 +1319,22 @@ impl<'s> World<'s> {
                 cx.scope = cinst.arg_scope.clone();
                 let mut block = Block::new("module", d.span);
                 block.labels = vec![name.clone()];
-                self.eval_body(&mut cx, inst_id, &d.block.body, &mut block, BodyKind::Module, 0);
-                out.push(res(cinst.path.clone(), "module", ResourceMode::ModuleCall, name, d.span, block));
+                self.eval_body(
+                    &mut cx,
+                    inst_id,
+                    &d.block.body,
+                    &mut block,
+                    BodyKind::Module,
+                    0,
+                );
+                out.push(res(
+                    cinst.path.clone(),
+                    "module",
+                    ResourceMode::ModuleCall,
+                    name,
+                    d.span,
+                    block,
+                ));
                 self.emit(child, out);
             }
         }
@@ -976,9 +1366,15 @@ fn block_attrs_deep(b: &Block) -> Vec<&Attr> {
 /// The object view of an evaluated block: attributes, and nested blocks as
 /// lists of objects per block type.
 pub fn block_object(b: &Block) -> Value {
-    let mut m: BTreeMap<String, Value> = b.attrs.iter().map(|(k, a)| (k.clone(), a.value.clone())).collect();
+    let mut m: BTreeMap<String, Value> = b
+        .attrs
+        .iter()
+        .map(|(k, a)| (k.clone(), a.value.clone()))
+        .collect();
     for nb in &b.blocks {
-        let entry = m.entry(nb.kind.clone()).or_insert_with(|| Value::List(Vec::new()));
+        let entry = m
+            .entry(nb.kind.clone())
+            .or_insert_with(|| Value::List(Vec::new()));
         if let Value::List(items) = entry {
             items.push(block_object(nb));
         }
@@ -999,7 +1395,11 @@ pub fn var_of(e: &Expression) -> Option<&str> {
             }
         }
         Expression::Traversal(t) => match (&t.expr, t.operators.first().map(|o| o.value())) {
-            (Expression::Variable(v), Some(TraversalOperator::GetAttr(n))) if v.value().as_str() == "var" => Some(n.value().as_str()),
+            (Expression::Variable(v), Some(TraversalOperator::GetAttr(n)))
+                if v.value().as_str() == "var" =>
+            {
+                Some(n.value().as_str())
+            }
             _ => None,
         },
         _ => None,
@@ -1015,7 +1415,11 @@ fn walk<'v>(v: &'v Value, steps: &[Step]) -> (&'v Value, usize) {
         let next = match (s, cur) {
             (Step::Attr(a), Value::Object(m)) => m.get(a.as_str()),
             (Step::Index(Value::String(k)), Value::Object(m)) => m.get(k.as_str()),
-            (Step::Index(Value::Number(n)), Value::List(items)) if n.fract() == 0.0 && *n >= 0.0 => items.get(*n as usize),
+            (Step::Index(Value::Number(n)), Value::List(items))
+                if n.fract() == 0.0 && *n >= 0.0 =>
+            {
+                items.get(*n as usize)
+            }
             _ => None,
         };
         match next {
@@ -1038,17 +1442,38 @@ pub struct ModEnv<'w, 's> {
 
 impl<'w, 's> ModEnv<'w, 's> {
     pub fn new(w: &'w World<'s>, inst: usize) -> Self {
-        ModEnv { w, inst, node: w.inst(inst) }
+        ModEnv {
+            w,
+            inst,
+            node: w.inst(inst),
+        }
     }
 
-    fn resolve_resource(&self, cx: &mut Cx<'_>, data: bool, rtype: &str, name: &str, rest: &[Step], base: usize, span: Option<Span>) -> Result<(Value, usize), EvalError> {
+    fn resolve_resource(
+        &self,
+        cx: &mut Cx<'_>,
+        data: bool,
+        rtype: &str,
+        name: &str,
+        rest: &[Step],
+        base: usize,
+        span: Option<Span>,
+    ) -> Result<(Value, usize), EvalError> {
         let w = self.w;
         let Some(cfg) = self.node.config.clone() else {
             return Ok((Value::unknown(), base + rest.len()));
         };
         let Some(idx) = cfg.resource(data, rtype, name) else {
-            let what = if data { "data resource" } else { "managed resource" };
-            let module = if self.node.path.is_empty() { "the root module".to_string() } else { self.node.path.clone() };
+            let what = if data {
+                "data resource"
+            } else {
+                "managed resource"
+            };
+            let module = if self.node.path.is_empty() {
+                "the root module".to_string()
+            } else {
+                self.node.path.clone()
+            };
             return Err(EvalError::new(format!("Reference to undeclared resource: a {what} \"{rtype}\" \"{name}\" has not been declared in {module}."), span));
         };
         let exp = w.res_expansion(self.inst, idx);
@@ -1068,7 +1493,13 @@ impl<'w, 's> ModEnv<'w, 's> {
                 Some(Step::Index(k)) if !k.is_unknown() => {
                     let Some(pos) = exp.find(k) else {
                         cx.add_ref(cfg_addr.clone());
-                        return Err(EvalError::new(format!("Invalid index: {cfg_addr} has no instance with key {}", key_suffix(k)), span));
+                        return Err(EvalError::new(
+                            format!(
+                                "Invalid index: {cfg_addr} has no instance with key {}",
+                                key_suffix(k)
+                            ),
+                            span,
+                        ));
                     };
                     cx.add_ref(w.res_addr(&self.node, &cfg, idx, &exp.suffix(pos)));
                     let body = w.res_body(self.inst, idx, pos);
@@ -1083,12 +1514,18 @@ impl<'w, 's> ModEnv<'w, 's> {
                     cx.add_ref(cfg_addr);
                     let n = exp.keys.len();
                     if exp.kind == ExpKind::Count {
-                        let items = (0..n).map(|p| w.res_body(self.inst, idx, p).object.clone()).collect();
+                        let items = (0..n)
+                            .map(|p| w.res_body(self.inst, idx, p).object.clone())
+                            .collect();
                         Ok((Value::List(items), base))
                     } else {
                         let m = (0..n)
                             .map(|p| {
-                                let k = exp.keys.get(p).and_then(|(k, _)| k.as_str().map(str::to_string)).unwrap_or_default();
+                                let k = exp
+                                    .keys
+                                    .get(p)
+                                    .and_then(|(k, _)| k.as_str().map(str::to_string))
+                                    .unwrap_or_default();
                                 (k, w.res_body(self.inst, idx, p).object.clone())
                             })
                             .collect();
@@ -1099,29 +1536,50 @@ impl<'w, 's> ModEnv<'w, 's> {
         }
     }
 
-    fn resolve_module(&self, cx: &mut Cx<'_>, steps: &[Step], span: Option<Span>) -> Result<(Value, usize), EvalError> {
+    fn resolve_module(
+        &self,
+        cx: &mut Cx<'_>,
+        steps: &[Step],
+        span: Option<Span>,
+    ) -> Result<(Value, usize), EvalError> {
         let w = self.w;
         let Some(name) = steps.first().and_then(Step::as_attr) else {
             return Err(EvalError::new("Invalid reference: the \"module\" object cannot be accessed directly. Instead, access one of its attributes.", span));
         };
-        let declared = self.node.config.as_ref().is_some_and(|c| c.modules.contains_key(name));
+        let declared = self
+            .node
+            .config
+            .as_ref()
+            .is_some_and(|c| c.modules.contains_key(name));
         if !declared {
             return Err(EvalError::new(format!("Reference to undeclared module: no module call named \"{name}\" is declared in this module."), span));
         }
         let mexp = w.mod_expansion(self.inst, name);
         let rest = steps.get(1..).unwrap_or(&[]);
-        let output = |cx: &mut Cx<'_>, child: usize, oname: &str, after: &[Step], base: usize| -> Result<(Value, usize), EvalError> {
+        let output = |cx: &mut Cx<'_>,
+                      child: usize,
+                      oname: &str,
+                      after: &[Step],
+                      base: usize|
+         -> Result<(Value, usize), EvalError> {
             match w.output_value(child, oname) {
                 Some(c) => {
                     cx.add_refs(&c.refs);
                     let (v, used) = walk(&c.value, after);
                     Ok((v.clone(), base + used))
                 }
-                None => Err(EvalError::new(format!("Unsupported attribute: module.{name} has no output named \"{oname}\"."), span)),
+                None => Err(EvalError::new(
+                    format!(
+                        "Unsupported attribute: module.{name} has no output named \"{oname}\"."
+                    ),
+                    span,
+                )),
             }
         };
         match mexp.exp.kind {
-            ExpKind::Single | ExpKind::Unknown if mexp.exp.kind == ExpKind::Single || !mexp.children.is_empty() => {
+            ExpKind::Single | ExpKind::Unknown
+                if mexp.exp.kind == ExpKind::Single || !mexp.children.is_empty() =>
+            {
                 let Some(&child) = mexp.children.first() else {
                     return Ok((Value::unknown(), steps.len()));
                 };
@@ -1145,7 +1603,13 @@ impl<'w, 's> ModEnv<'w, 's> {
             ExpKind::Count | ExpKind::ForEach => match rest.first() {
                 Some(Step::Index(k)) if !k.is_unknown() => {
                     let Some(pos) = mexp.exp.find(k) else {
-                        return Err(EvalError::new(format!("Invalid index: module.{name} has no instance with key {}", key_suffix(k)), span));
+                        return Err(EvalError::new(
+                            format!(
+                                "Invalid index: module.{name} has no instance with key {}",
+                                key_suffix(k)
+                            ),
+                            span,
+                        ));
                     };
                     let Some(&child) = mexp.children.get(pos) else {
                         return Ok((Value::unknown(), steps.len()));
@@ -1164,13 +1628,23 @@ impl<'w, 's> ModEnv<'w, 's> {
                 _ => {
                     let mut refs = Vec::new();
                     let v = if mexp.exp.kind == ExpKind::Count {
-                        Value::List(mexp.children.iter().map(|&c| w.outputs_object(c, &mut refs)).collect())
+                        Value::List(
+                            mexp.children
+                                .iter()
+                                .map(|&c| w.outputs_object(c, &mut refs))
+                                .collect(),
+                        )
                     } else {
                         Value::Object(
                             mexp.children
                                 .iter()
                                 .zip(&mexp.exp.keys)
-                                .map(|(&c, (k, _))| (k.as_str().unwrap_or_default().to_string(), w.outputs_object(c, &mut refs)))
+                                .map(|(&c, (k, _))| {
+                                    (
+                                        k.as_str().unwrap_or_default().to_string(),
+                                        w.outputs_object(c, &mut refs),
+                                    )
+                                })
                                 .collect(),
                         )
                     };
@@ -1184,7 +1658,13 @@ impl<'w, 's> ModEnv<'w, 's> {
 }
 
 impl Env for ModEnv<'_, '_> {
-    fn resolve(&self, cx: &mut Cx<'_>, root: &str, steps: &[Step], span: Option<Span>) -> Result<(Value, usize), EvalError> {
+    fn resolve(
+        &self,
+        cx: &mut Cx<'_>,
+        root: &str,
+        steps: &[Step],
+        span: Option<Span>,
+    ) -> Result<(Value, usize), EvalError> {
         let w = self.w;
         let first = steps.first().and_then(Step::as_attr);
         let rest = steps.get(1..).unwrap_or(&[]);

@@ -1,0 +1,14 @@
+variable "cidr" {}
+
+resource "aws_vpc" "this" {
+  cidr_block = var.cidr
+}
+
+module "sub" {
+  source = "./sub"
+  vpc_id = aws_vpc.this.id
+}
+
+output "vpc_id" {
+  value = aws_vpc.this.id
+}

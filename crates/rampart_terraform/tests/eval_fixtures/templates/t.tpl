@@ -1,0 +1,1 @@
+hello ${name}%{ for i in items }[${i}]%{ endfor }
