@@ -104,3 +104,155 @@ pub fn is_open_cidr(s: &str) -> bool {
         "0.0.0.0/0" | "::/0" | "0::/0" | "0000:0000:0000:0000:0000:0000:0000:0000/0"
     )
 }
+
+/// The span to report for a missing attribute at `path`: the deepest nested
+/// block on the path that does exist, else `fallback` (usually the resource).
+pub fn missing_span(b: &Block, path: &str, fallback: rampart_model::Span) -> rampart_model::Span {
+    let segs: Vec<&str> = path.split('.').collect();
+    let mut cur = b;
+    let mut span = fallback;
+    for s in segs.iter().take(segs.len().saturating_sub(1)) {
+        match cur.block(s) {
+            Some(next) => {
+                cur = next;
+                span = next.span;
+            }
+            None => break,
+        }
+    }
+    span
+}
+
+/// A boolean setting of `b` (a resource body or a nested block) that must be
+/// `want`; `default` is the AWS provider 5.x value when it is not written.
+/// Like [`expect_bool`], but a missing attribute points at the innermost
+/// block that exists and the message names the provider default.
+pub fn expect_flag(
+    b: &Block,
+    fallback: rampart_model::Span,
+    path: &str,
+    want: bool,
+    default: bool,
+    what: &str,
+) -> Check {
+    let (status, span, msg) = match field(b, path) {
+        Field::Known(v, a) => match v.as_bool() {
+            Some(x) if x == want => (Status::Pass, a.span, format!("{what}: `{path}` is {x}")),
+            Some(x) => (Status::Fail, a.span, format!("{what}: `{path}` is {x}")),
+            None => (
+                Status::Unknown,
+                a.span,
+                format!("{what}: `{path}` is not a boolean"),
+            ),
+        },
+        Field::Unknown(a) => (
+            Status::Unknown,
+            a.span,
+            format!("{what}: `{path}` is known only after apply"),
+        ),
+        Field::Missing => (
+            if default == want {
+                Status::Pass
+            } else {
+                Status::Fail
+            },
+            missing_span(b, path, fallback),
+            format!("{what}: `{path}` is not set; the AWS provider 5.x default is {default}"),
+        ),
+    };
+    Check::new(status, span, msg).at(path)
+}
+
+/// A string setting of `b` judged by `ok`; `default` is the AWS provider 5.x
+/// value when it is not written (`None`: no default, a missing value fails).
+pub fn expect_str(
+    b: &Block,
+    fallback: rampart_model::Span,
+    path: &str,
+    ok: impl Fn(&str) -> bool,
+    default: Option<&str>,
+    what: &str,
+) -> Check {
+    let (status, span, msg) = match field(b, path) {
+        Field::Known(v, a) => match v.as_str() {
+            Some(s) if ok(s) => (Status::Pass, a.span, format!("{what}: `{path}` is \"{s}\"")),
+            Some(s) => (Status::Fail, a.span, format!("{what}: `{path}` is \"{s}\"")),
+            None => (
+                Status::Unknown,
+                a.span,
+                format!("{what}: `{path}` is not a string"),
+            ),
+        },
+        Field::Unknown(a) => (
+            Status::Unknown,
+            a.span,
+            format!("{what}: `{path}` is known only after apply"),
+        ),
+        Field::Missing => {
+            let span = missing_span(b, path, fallback);
+            match default {
+                Some(d) => (
+                    if ok(d) { Status::Pass } else { Status::Fail },
+                    span,
+                    format!("{what}: `{path}` is not set; the AWS provider 5.x default is \"{d}\""),
+                ),
+                None => (Status::Fail, span, format!("{what}: `{path}` is not set")),
+            }
+        }
+    };
+    Check::new(status, span, msg).at(path)
+}
+
+/// A setting that only needs to be present and non-empty (a key ARN, a log
+/// destination). A value known only after apply still counts as set: the
+/// expression is written, only its text is computed.
+pub fn expect_set(b: &Block, fallback: rampart_model::Span, path: &str, what: &str) -> Check {
+    let c = match b.lookup(path) {
+        Some(l) if !l.value.is_null() => {
+            let empty = match l.value.unmarked() {
+                Value::String(s) => s.trim().is_empty(),
+                Value::List(v) | Value::Set(v) => v.is_empty(),
+                _ => false,
+            };
+            if empty {
+                Check::fail(l.attr.span, format!("{what}: `{path}` is empty"))
+            } else if l.value.is_wholly_known() {
+                Check::pass(l.attr.span, format!("{what}: `{path}` is set"))
+            } else {
+                Check::pass(
+                    l.attr.span,
+                    format!("{what}: `{path}` is set (its value is known after apply)"),
+                )
+            }
+        }
+        _ => Check::fail(
+            missing_span(b, path, fallback),
+            format!("{what}: `{path}` is not set"),
+        ),
+    };
+    c.at(path)
+}
+
+/// Nested blocks of type `kind`, also when written as an attribute holding a
+/// list of objects (`ingress = [{ ... }]`, attributes-as-blocks): the
+/// attribute form is returned as synthetic blocks spanning the attribute.
+pub fn blocks_or_objects(b: &Block, kind: &str) -> Vec<Block> {
+    let mut out: Vec<Block> = b.blocks(kind).cloned().collect();
+    if let Some(a) = b.attr(kind) {
+        if let Some(items) = a.value.as_list() {
+            for it in items {
+                if let Some(m) = it.as_object() {
+                    let mut nb = Block::new(kind, a.span);
+                    for (k, v) in m {
+                        let mut na = Attr::new(v.clone(), a.span);
+                        na.origin = a.origin.clone();
+                        na.refs = a.refs.clone();
+                        nb.attrs.insert(k.clone(), na);
+                    }
+                    out.push(nb);
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,4 @@
+//! Amazon API Gateway rules.
+
+pub mod domain_tls;
+pub mod stage_access_logging;

@@ -1,0 +1,4 @@
+//! Amazon CloudFront rules.
+
+pub mod minimum_tls;
+pub mod viewer_https;

@@ -1,0 +1,3 @@
+//! AWS Config rules.
+
+pub mod recorder_all_resources;

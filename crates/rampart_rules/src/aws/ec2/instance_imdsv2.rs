@@ -1,0 +1,80 @@
+//! EC2 instances require IMDSv2.
+
+use rampart_model::{Resource, Severity};
+
+use crate::aws::ec2::imds;
+use crate::ctx::Ctx;
+use crate::rule::{Check, Example, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "RMP-AWS-EC2-001",
+        name: "ec2-instance-imdsv2-required",
+        title: "EC2 instances require IMDSv2 session tokens",
+        severity: Severity::High,
+        kinds: &["aws_instance"],
+        frameworks: &[
+            "cis-aws:5.6",
+            "soc2:CC6.1",
+            "hipaa:164.312(a)(1)",
+            "iso27001:A.8.9",
+            "iso27001:A.8.5",
+            "nist-csf:PR.PS-01",
+            "nist-csf:PR.AA-05",
+            "pci-dss:2.2.6",
+            "cis-controls:4.1",
+        ],
+        policies: &[
+            "ENG-POL-003-SOC2:3.1",
+            "ENG-POL-003-HIPAA:3.1.2",
+            "CSF:2",
+        ],
+        aliases: &["CKV_AWS_79", "AVD-AWS-0028"],
+        description: "Checks that `aws_instance` sets `metadata_options { http_tokens = \
+            \"required\" }` (or disables the metadata endpoint with `http_endpoint = \
+            \"disabled\"`). When `http_tokens` is not written the AWS provider 5.x leaves it \
+            `optional`, which keeps IMDSv1 open.",
+        rationale: "IMDSv1 answers any plain GET request, so a server-side request forgery \
+            bug or a misconfigured proxy on the instance is enough to steal the instance \
+            role's temporary credentials. IMDSv2 needs a session token obtained with a PUT \
+            request, which those attacks cannot make.",
+        remediation: "Add `metadata_options { http_tokens = \"required\" }` to the instance \
+            (keep `http_endpoint = \"enabled\"` if the workload needs the metadata service).",
+        examples: &[
+            Example::tf_fail(
+                r#"resource "aws_instance" "app" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+}
+"#,
+            ),
+            Example::tf_fail(
+                r#"resource "aws_instance" "app" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  metadata_options {
+    http_endpoint = "enabled"
+    http_tokens   = "optional"
+  }
+}
+"#,
+            ),
+            Example::tf_pass(
+                r#"resource "aws_instance" "app" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  metadata_options {
+    http_endpoint = "enabled"
+    http_tokens   = "required"
+  }
+}
+"#,
+            ),
+        ],
+    },
+    check,
+};
+
+fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
+    vec![imds(res)]
+}

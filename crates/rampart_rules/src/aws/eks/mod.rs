@@ -1,0 +1,5 @@
+//! Amazon EKS rules.
+
+pub mod control_plane_logging;
+pub mod no_public_endpoint;
+pub mod secrets_encryption;

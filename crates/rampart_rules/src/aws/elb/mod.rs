@@ -1,0 +1,62 @@
+//! Elastic Load Balancing rules (ALB, NLB, classic ELB), and the listener and
+//! load balancer views shared by them.
+
+pub mod access_logs;
+pub mod drop_invalid_headers;
+pub mod listener_https;
+pub mod listener_tls_policy;
+
+use rampart_model::Resource;
+
+use crate::ctx::Ctx;
+use crate::util::{field, Field};
+
+pub const LISTENER_KINDS: &[&str] = &["aws_lb_listener", "aws_alb_listener"];
+pub const LB_KINDS: &[&str] = &["aws_lb", "aws_alb"];
+
+/// The load balancer a listener's `load_balancer_arn` refers to, if declared.
+pub fn listener_lb<'a>(listener: &Resource, ctx: &Ctx<'a>) -> Option<&'a Resource> {
+    let a = listener.body.attr("load_balancer_arn")?;
+    let mut refs = a.refs.clone();
+    a.value.unknown_refs(&mut refs);
+    ctx.resources().iter().find(|r| {
+        LB_KINDS.contains(&r.kind.as_str())
+            && refs
+                .iter()
+                .any(|x| rampart_model::resource::ref_matches(x, &r.address))
+    })
+}
+
+/// `load_balancer_type` of a load balancer: `Some("application")` when not
+/// written (the provider default), `None` when known only after apply.
+pub fn lb_type(lb: &Resource) -> Option<String> {
+    match field(&lb.body, "load_balancer_type") {
+        Field::Known(v, _) => v.as_str().map(str::to_string),
+        Field::Unknown(_) => None,
+        Field::Missing => Some("application".into()),
+    }
+}
+
+/// The listener's protocol: as written, or the default for its load balancer
+/// (HTTP for an application load balancer, TCP for a network one). `Err` when
+/// unknown. The flag says whether it is a default.
+pub fn listener_protocol(listener: &Resource, ctx: &Ctx) -> Result<(String, bool), ()> {
+    match field(&listener.body, "protocol") {
+        Field::Known(v, _) => v
+            .as_str()
+            .map(|s| (s.to_ascii_uppercase(), false))
+            .ok_or(()),
+        Field::Unknown(_) => Err(()),
+        Field::Missing => {
+            let kind = match listener_lb(listener, ctx) {
+                Some(lb) => lb_type(lb).ok_or(())?,
+                None => "application".into(),
+            };
+            match kind.as_str() {
+                "network" => Ok(("TCP".into(), true)),
+                "gateway" => Ok(("GENEVE".into(), true)),
+                _ => Ok(("HTTP".into(), true)),
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Amazon GuardDuty rules.
+
+pub mod detector_enabled;

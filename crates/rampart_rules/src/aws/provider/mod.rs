@@ -1,0 +1,3 @@
+//! Rules on `provider "aws"` configuration blocks.
+
+pub mod no_hardcoded_credentials;

@@ -1,0 +1,264 @@
+//! VPC and security group rules, and the ingress view shared by them.
+//!
+//! An ingress rule can be written three ways: an inline `ingress` block (or a
+//! `dynamic "ingress"`) on `aws_security_group`, an `aws_security_group_rule`
+//! with `type = "ingress"`, or an `aws_vpc_security_group_ingress_rule`. The
+//! rules here see all three through [`ingress_rules`].
+
+pub mod default_security_group;
+pub mod flow_logs;
+pub mod sg_no_public_all_traffic;
+pub mod sg_no_public_rdp;
+pub mod sg_no_public_ssh;
+
+use rampart_model::{Block, Resource, Span, Status, Value};
+
+use crate::rule::Check;
+use crate::util::{blocks_or_objects, is_open_cidr};
+
+/// Kinds that carry ingress rules.
+pub const INGRESS_KINDS: &[&str] = &[
+    "aws_security_group",
+    "aws_security_group_rule",
+    "aws_vpc_security_group_ingress_rule",
+];
+
+/// A three-valued answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tri {
+    Yes,
+    No,
+    Unknown,
+}
+
+/// One ingress rule, in the terms the public-exposure rules need.
+#[derive(Debug, Clone)]
+pub struct Ingress {
+    /// The block (inline rule) or the resource (standalone rule).
+    pub span: Span,
+    /// Is the source anywhere on the internet (`0.0.0.0/0`, `::/0`)?
+    pub open: Tri,
+    /// The open CIDRs found (for messages).
+    pub open_cidrs: Vec<String>,
+    /// Protocol as written (`tcp`, `6`, `-1`, ...); `None` when unknown.
+    pub protocol: Option<String>,
+    /// Port range; `None` when unknown.
+    pub ports: Option<(f64, f64)>,
+}
+
+impl Ingress {
+    /// True when the protocol means "all traffic".
+    pub fn all_protocols(&self) -> Tri {
+        match &self.protocol {
+            Some(p) => {
+                if is_all_protocols(p) {
+                    Tri::Yes
+                } else {
+                    Tri::No
+                }
+            }
+            None => Tri::Unknown,
+        }
+    }
+
+    /// Does the rule admit traffic to `port` (TCP or UDP)?
+    pub fn covers_port(&self, port: f64) -> Tri {
+        match self.all_protocols() {
+            Tri::Yes => return Tri::Yes,
+            Tri::Unknown => return Tri::Unknown,
+            Tri::No => {}
+        }
+        if let Some(p) = &self.protocol {
+            // ICMP "ports" are types and codes, not ports.
+            if matches!(p.to_ascii_lowercase().as_str(), "icmp" | "1" | "icmpv6" | "58") {
+                return Tri::No;
+            }
+        }
+        match self.ports {
+            Some((from, to)) if from <= port && port <= to => Tri::Yes,
+            Some(_) => Tri::No,
+            None => Tri::Unknown,
+        }
+    }
+
+    pub fn where_(&self) -> String {
+        if self.open_cidrs.is_empty() {
+            "an address range known only after apply".to_string()
+        } else {
+            self.open_cidrs.join(", ")
+        }
+    }
+}
+
+pub fn is_all_protocols(p: &str) -> bool {
+    matches!(p.trim().to_ascii_lowercase().as_str(), "-1" | "all")
+}
+
+fn str_of(b: &Block, name: &str) -> Result<Option<String>, ()> {
+    match b.value(name) {
+        None => Ok(None),
+        Some(v) if !v.is_wholly_known() => Err(()),
+        Some(v) => match v.unmarked() {
+            Value::String(s) => Ok(Some(s.clone())),
+            Value::Number(n) => Ok(Some(rampart_model::value::format_number(*n))),
+            _ => Err(()),
+        },
+    }
+}
+
+fn num_of(b: &Block, name: &str) -> Result<Option<f64>, ()> {
+    match b.value(name) {
+        None => Ok(None),
+        Some(v) if !v.is_wholly_known() => Err(()),
+        Some(v) => v.as_number().map(Some).ok_or(()),
+    }
+}
+
+/// Fold CIDR attributes into an openness answer.
+fn openness(b: &Block, names: &[&str]) -> (Tri, Vec<String>) {
+    let mut open = Vec::new();
+    let mut unknown = false;
+    for n in names {
+        let Some(v) = b.value(n) else { continue };
+        let items: Vec<&Value> = match v.unmarked() {
+            Value::List(items) | Value::Set(items) => items.iter().collect(),
+            Value::Unknown(_) => {
+                unknown = true;
+                continue;
+            }
+            other => vec![other],
+        };
+        for it in items {
+            match it.unmarked() {
+                Value::String(s) if is_open_cidr(s) => open.push(s.trim().to_string()),
+                Value::String(_) | Value::Null => {}
+                _ => unknown = true,
+            }
+        }
+    }
+    let tri = if !open.is_empty() {
+        Tri::Yes
+    } else if unknown {
+        Tri::Unknown
+    } else {
+        Tri::No
+    };
+    (tri, open)
+}
+
+fn ports(b: &Block) -> Option<(f64, f64)> {
+    let from = num_of(b, "from_port").ok()?;
+    let to = num_of(b, "to_port").ok()?;
+    match (from, to) {
+        (Some(f), Some(t)) => Some((f.min(t), f.max(t))),
+        (Some(f), None) => Some((f, f)),
+        (None, Some(t)) => Some((t, t)),
+        // Not written: the rule is all-protocol (ports ignored) or invalid.
+        (None, None) => Some((0.0, 65535.0)),
+    }
+}
+
+fn from_block(b: &Block, span: Span, cidrs: &[&str], proto: &str) -> Ingress {
+    let (open, open_cidrs) = openness(b, cidrs);
+    let protocol = str_of(b, proto).ok().map(|p| p.unwrap_or_else(|| "tcp".into()));
+    let mut ports = ports(b);
+    if protocol.as_deref().is_some_and(is_all_protocols) {
+        ports = Some((0.0, 65535.0));
+    }
+    Ingress {
+        span,
+        open,
+        open_cidrs,
+        protocol,
+        ports,
+    }
+}
+
+/// What a resource says about ingress: its rules, or why it has none.
+pub enum IngressView {
+    Rules(Vec<Ingress>),
+    /// Not an ingress rule (an egress `aws_security_group_rule`).
+    NotIngress,
+    /// The rule's `type` is known only after apply.
+    UnknownType(Span),
+}
+
+pub fn ingress_rules(res: &Resource) -> IngressView {
+    match res.kind.as_str() {
+        "aws_security_group" => IngressView::Rules(
+            blocks_or_objects(&res.body, "ingress")
+                .iter()
+                .map(|b| from_block(b, b.span, &["cidr_blocks", "ipv6_cidr_blocks"], "protocol"))
+                .collect(),
+        ),
+        "aws_security_group_rule" => match str_of(&res.body, "type") {
+            Ok(Some(t)) if t == "ingress" => IngressView::Rules(vec![from_block(
+                &res.body,
+                res.span,
+                &["cidr_blocks", "ipv6_cidr_blocks"],
+                "protocol",
+            )]),
+            Ok(_) => IngressView::NotIngress,
+            Err(()) => IngressView::UnknownType(
+                res.body.attr("type").map(|a| a.span).unwrap_or(res.span),
+            ),
+        },
+        "aws_vpc_security_group_ingress_rule" => IngressView::Rules(vec![from_block(
+            &res.body,
+            res.span,
+            &["cidr_ipv4", "cidr_ipv6"],
+            "ip_protocol",
+        )]),
+        _ => IngressView::NotIngress,
+    }
+}
+
+/// The shared check: fail for every ingress rule open to the internet that
+/// `matches`, unknown where either side is known only after apply.
+pub fn check_public_ingress(
+    res: &Resource,
+    what: &str,
+    matches: impl Fn(&Ingress) -> Tri,
+) -> Vec<Check> {
+    let rules = match ingress_rules(res) {
+        IngressView::Rules(r) => r,
+        IngressView::NotIngress => {
+            return vec![Check::not_applicable(res.span, "not an ingress rule")]
+        }
+        IngressView::UnknownType(span) => {
+            return vec![Check::unknown(
+                span,
+                "the rule's `type` is known only after apply",
+            )]
+        }
+    };
+    let mut out = Vec::new();
+    let mut unknown = Vec::new();
+    for r in &rules {
+        match (r.open, matches(r)) {
+            (Tri::No, _) | (_, Tri::No) => {}
+            (Tri::Yes, Tri::Yes) => out.push(Check::fail(
+                r.span,
+                format!("ingress from {} allows {what}", r.where_()),
+            )),
+            _ => unknown.push(Check::unknown(
+                r.span,
+                format!(
+                    "ingress may allow {what} from anywhere: the source or the ports are known only after apply"
+                ),
+            )),
+        }
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    if !unknown.is_empty() {
+        return unknown;
+    }
+    let msg = if rules.is_empty() {
+        "no ingress rules".to_string()
+    } else {
+        format!("no ingress rule allows {what} from 0.0.0.0/0 or ::/0")
+    };
+    vec![Check::new(Status::Pass, res.span, msg)]
+}
