@@ -414,13 +414,18 @@ impl<'e> Cx<'e> {
                         let vv = self.eval(&f.value_expr)?;
                         if f.grouping {
                             groups.entry(key).or_default().push(vv);
-                        } else if obj.contains_key(&key) {
-                            return Err(EvalError::new(
-                                format!("Duplicate object key: two different items produced the key \"{key}\" in this 'for' expression. If duplicates are expected, use the ellipsis (...) after the value expression to enable grouping by key."),
-                                self.span(ke.span()),
-                            ));
                         } else {
-                            obj.insert(key, vv);
+                            match obj.entry(key) {
+                                std::collections::btree_map::Entry::Occupied(o) => {
+                                    return Err(EvalError::new(
+                                        format!("Duplicate object key: two different items produced the key \"{}\" in this 'for' expression. If duplicates are expected, use the ellipsis (...) after the value expression to enable grouping by key.", o.key()),
+                                        self.span(ke.span()),
+                                    ));
+                                }
+                                std::collections::btree_map::Entry::Vacant(v) => {
+                                    v.insert(vv);
+                                }
+                            }
                         }
                     }
                     None => list.push(self.eval(&f.value_expr)?),

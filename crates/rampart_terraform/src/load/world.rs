@@ -1452,9 +1452,7 @@ impl<'w, 's> ModEnv<'w, 's> {
     fn resolve_resource(
         &self,
         cx: &mut Cx<'_>,
-        data: bool,
-        rtype: &str,
-        name: &str,
+        (data, rtype, name): (bool, &str, &str),
         rest: &[Step],
         base: usize,
         span: Option<Span>,
@@ -1700,7 +1698,7 @@ impl Env for ModEnv<'_, '_> {
                 let (Some(t), Some(n)) = (first, steps.get(1).and_then(Step::as_attr)) else {
                     return Err(EvalError::new("Invalid data resource reference: a data resource reference needs a type and a name.", span));
                 };
-                self.resolve_resource(cx, true, t, n, steps.get(2..).unwrap_or(&[]), 2, span)
+                self.resolve_resource(cx, (true, t, n), steps.get(2..).unwrap_or(&[]), 2, span)
             }
             "path" => {
                 let v = match first {
@@ -1725,7 +1723,7 @@ impl Env for ModEnv<'_, '_> {
                 let Some(n) = first else {
                     return Err(EvalError::new(format!("Invalid reference: a reference to a resource type must be followed by at least one attribute access, specifying the resource name (\"{rtype}\")."), span));
                 };
-                self.resolve_resource(cx, false, rtype, n, rest, 1, span)
+                self.resolve_resource(cx, (false, rtype, n), rest, 1, span)
             }
         }
     }
