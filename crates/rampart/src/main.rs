@@ -1,0 +1,323 @@
+//! The `rampart` command line.
+
+mod docs;
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rampart_engine::{Config, ScanOptions};
+use rampart_model::report::Report;
+use rampart_model::{Severity, Status};
+use rampart_report::Format;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "rampart",
+    version,
+    about = "Infrastructure-as-code security and compliance scanner",
+    long_about = "rampart evaluates Terraform the way `terraform plan` does and checks the result \
+                  against CIS benchmarks and written security policies.\n\n\
+                  Exit codes: 0 clean, 1 findings at or above the severity threshold, 2 usage, \
+                  parse or internal error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Scan files and directories (Terraform, plan and state JSON).
+    Scan(ScanArgs),
+    /// List the built-in rules.
+    Rules(RulesArgs),
+    /// Show a rule's documentation and examples.
+    Explain {
+        /// Rule id, name or peer alias (e.g. RMP-AWS-S3-001, s3-bucket-versioning, CKV_AWS_21).
+        rule: String,
+    },
+    /// Write the rule reference (Markdown) into a directory.
+    #[command(hide = true)]
+    Docs {
+        #[arg(long, default_value = "docs/rules")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Args, Debug)]
+struct ScanArgs {
+    /// Files or directories to scan.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format; repeat to write several (pair each with an --output, in order).
+    #[arg(short, long = "format", value_parser = ["text", "json", "sarif", "junit"])]
+    formats: Vec<String>,
+    /// Output file for the format given in the same position; without one, stdout.
+    #[arg(short, long = "output")]
+    outputs: Vec<PathBuf>,
+    /// Exit 1 when an unsuppressed failure has at least this severity.
+    #[arg(long, value_parser = ["info", "low", "medium", "high", "critical"])]
+    severity_threshold: Option<String>,
+    /// Run only these rules (ids, names, id prefixes or peer aliases; comma separated or repeated).
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Skip these rules (ids, names, id prefixes or peer aliases).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Terraform variable file (repeatable; later files win).
+    #[arg(long = "var-file")]
+    var_files: Vec<PathBuf>,
+    /// Terraform variable `name=value` (repeatable; wins over files).
+    #[arg(long = "var")]
+    vars: Vec<String>,
+    /// Skip paths matching this glob (repeatable).
+    #[arg(long)]
+    exclude: Vec<String>,
+    /// Configuration file (default: rampart.toml found upward from the first path).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Do not read rampart.toml.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// Ignore inline suppression comments (for audits).
+    #[arg(long)]
+    no_inline_suppressions: bool,
+    /// Do not fail the run because a file could not be parsed (errors are still reported).
+    #[arg(long)]
+    allow_parse_errors: bool,
+    /// Include passing results in JSON output (compliance evidence).
+    #[arg(long)]
+    include_passed: bool,
+    /// List suppressed findings in text output.
+    #[arg(long)]
+    show_suppressed: bool,
+    /// Text output: only the summary line.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Colour in text output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+}
+
+#[derive(Args, Debug)]
+struct RulesArgs {
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Only rules whose id, name or alias starts with this.
+    filter: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Scan(args) => run_scan(args),
+        Command::Rules(args) => run_rules(args),
+        Command::Explain { rule } => run_explain(&rule),
+        Command::Docs { out } => docs::write_all(&out).map(|_| ExitCode::SUCCESS),
+    };
+    match result {
+        Ok(code) => code,
+        Err(msg) => {
+            let _ = writeln!(std::io::stderr(), "error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_var(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(format!("--var expects name=value, got {s:?}")),
+    }
+}
+
+fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
+    let config = if args.no_config {
+        Config::default()
+    } else if let Some(p) = &args.config {
+        Config::load(p)?
+    } else {
+        let start = args
+            .paths
+            .first()
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("."));
+        match Config::discover(&start) {
+            Some(p) => Config::load(&p)?,
+            None => Config::default(),
+        }
+    };
+
+    let mut severity_overrides: HashMap<String, Severity> = HashMap::new();
+    for (k, v) in config.severity_overrides() {
+        severity_overrides.insert(k, v);
+    }
+    let mut var_files = config.var_files();
+    var_files.extend(args.var_files.iter().cloned());
+    let vars = args
+        .vars
+        .iter()
+        .map(|v| parse_var(v))
+        .collect::<Result<Vec<_>, _>>()?;
+    for p in &args.paths {
+        if !p.exists() {
+            return Err(format!("{}: no such file or directory", p.display()));
+        }
+    }
+    let mut select = config.scan.select.clone();
+    select.extend(args.select.iter().cloned());
+    let mut ignore = config.scan.ignore.clone();
+    ignore.extend(args.ignore.iter().cloned());
+    for pat in select.iter().chain(ignore.iter()) {
+        if !rampart_rules::all()
+            .iter()
+            .any(|r| rampart_engine::rule_matches(pat, r))
+        {
+            return Err(format!(
+                "--select/--ignore: {pat:?} matches no rule (see `rampart rules`)"
+            ));
+        }
+    }
+    let mut exclude = config.scan.exclude.clone();
+    exclude.extend(args.exclude.iter().cloned());
+
+    let opts = ScanOptions {
+        paths: args.paths.clone(),
+        var_files,
+        vars,
+        select,
+        ignore,
+        severity_overrides,
+        inline_suppressions: !args.no_inline_suppressions,
+        exclude,
+        ..ScanOptions::default()
+    };
+    let threshold = args
+        .severity_threshold
+        .clone()
+        .or(config.scan.severity_threshold.clone())
+        .and_then(|s| Severity::parse(&s))
+        .unwrap_or(Severity::Info);
+    let allow_parse_errors =
+        args.allow_parse_errors || config.scan.allow_parse_errors.unwrap_or(false);
+
+    let report = rampart_engine::scan(&opts);
+    write_outputs(&report, &args)?;
+
+    let failing = report
+        .findings
+        .iter()
+        .any(|f| f.status == Status::Fail && !f.suppressed && f.severity >= threshold);
+    if report.summary.errors > 0 && !allow_parse_errors {
+        return Ok(ExitCode::from(2));
+    }
+    Ok(if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write_outputs(report: &Report, args: &ScanArgs) -> Result<(), String> {
+    let formats: Vec<String> = if args.formats.is_empty() {
+        vec!["text".into()]
+    } else {
+        args.formats.clone()
+    };
+    if args.outputs.len() > formats.len() {
+        return Err("more --output files than --format values".into());
+    }
+    if formats.len() - args.outputs.len() > 1 {
+        return Err(
+            "only one format can go to stdout: give an --output for each other --format".into(),
+        );
+    }
+    for (i, f) in formats.iter().enumerate() {
+        let format = Format::parse(f).ok_or_else(|| format!("unknown format {f:?}"))?;
+        let to_file = args.outputs.get(i);
+        let color = match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                to_file.is_none()
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+        let mut opts = rampart_report::RenderOptions::default().with_passed(args.include_passed);
+        opts.text.show_passed = false;
+        opts.text.color = color;
+        opts.text.show_suppressed = args.show_suppressed;
+        opts.text.quiet = args.quiet;
+        let text = rampart_report::render(report, format, &opts);
+        match to_file {
+            Some(path) => std::fs::write(path, text)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+            None => {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(text.as_bytes());
+                let _ = out.flush();
+            }
+        }
+    }
+    Ok(())
+}
+
+fn run_rules(args: RulesArgs) -> Result<ExitCode, String> {
+    let rules: Vec<_> = rampart_rules::all()
+        .iter()
+        .filter(|r| match &args.filter {
+            None => true,
+            Some(f) => rampart_engine::rule_matches(f, r),
+        })
+        .collect();
+    let mut out = String::new();
+    if args.json {
+        let v: Vec<_> = rules.iter().map(|r| &r.meta).collect();
+        out = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())? + "\n";
+    } else {
+        out.push_str(&format!(
+            "{:<18} {:<9} {:<58} {}\n",
+            "ID", "SEVERITY", "TITLE", "ALIASES"
+        ));
+        for r in &rules {
+            let m = &r.meta;
+            out.push_str(&format!(
+                "{:<18} {:<9} {:<58} {}\n",
+                m.id,
+                m.severity.as_str(),
+                m.title,
+                m.aliases.join(", ")
+            ));
+        }
+        out.push_str(&format!("{} rules\n", rules.len()));
+    }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_explain(rule: &str) -> Result<ExitCode, String> {
+    let found = rampart_rules::all()
+        .iter()
+        .find(|r| {
+            r.meta.id.eq_ignore_ascii_case(rule)
+                || r.meta.name.eq_ignore_ascii_case(rule)
+                || r.meta.aliases.iter().any(|a| a.eq_ignore_ascii_case(rule))
+        })
+        .ok_or_else(|| format!("no rule {rule:?} (see `rampart rules`)"))?;
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(docs::rule_markdown(found).as_bytes());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,429 @@
+//! The scan pipeline: discover files, run the front ends, run the rules over
+//! the canonical model, apply suppressions, and assemble the [`Report`].
+//!
+//! ```text
+//! paths ─▶ discover ─▶ units (Terraform root modules, plan/state files)
+//!        ─▶ evaluate (parallel) ─▶ rules ─▶ suppressions ─▶ Report
+//! ```
+
+pub mod config;
+pub mod discover;
+pub mod redact;
+pub mod suppress;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rampart_model::report::{
+    Finding, Report, RuleInfo, ScanError, Snippet, Summary, Tool, REPORT_VERSION,
+};
+use rampart_model::{Diagnostic, Level, Resource, ResourceMode, Severity, Status};
+use rampart_rules::{Ctx, Rule};
+use rampart_source::SourceMap;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+pub use config::Config;
+pub use discover::Unit;
+
+/// Everything that shapes one scan.
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    pub paths: Vec<PathBuf>,
+    /// Terraform `-var-file` (relative paths resolve against the working directory).
+    pub var_files: Vec<PathBuf>,
+    /// Terraform `-var name=value`.
+    pub vars: Vec<(String, String)>,
+    /// Rule ids, names or id prefixes to run (empty: all).
+    pub select: Vec<String>,
+    /// Rule ids, names or id prefixes to skip.
+    pub ignore: Vec<String>,
+    /// Per-rule severity overrides (id or name → severity).
+    pub severity_overrides: HashMap<String, Severity>,
+    /// Honour inline suppression comments.
+    pub inline_suppressions: bool,
+    /// Glob patterns (relative to the scan root) of paths to skip.
+    pub exclude: Vec<String>,
+    /// Files larger than this are skipped with a note.
+    pub max_file_size: u64,
+    /// Today's date `YYYY-MM-DD` (suppression expiry); injectable for tests.
+    pub today: String,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        ScanOptions {
+            paths: vec![PathBuf::from(".")],
+            var_files: Vec::new(),
+            vars: Vec::new(),
+            select: Vec::new(),
+            ignore: Vec::new(),
+            severity_overrides: HashMap::new(),
+            inline_suppressions: true,
+            exclude: Vec::new(),
+            max_file_size: 8 * 1024 * 1024,
+            today: today_utc(),
+        }
+    }
+}
+
+/// The UTC date today as `YYYY-MM-DD` (civil-from-days, no time crate needed).
+pub fn today_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = (secs / 86_400) as i64;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A rule id/name/prefix pattern matches a rule.
+pub fn rule_matches(pattern: &str, rule: &Rule) -> bool {
+    let p = pattern.trim();
+    if p.is_empty() {
+        return false;
+    }
+    let m = &rule.meta;
+    m.id.eq_ignore_ascii_case(p)
+        || m.name.eq_ignore_ascii_case(p)
+        || m.id
+            .to_ascii_uppercase()
+            .starts_with(&p.to_ascii_uppercase())
+        || m.aliases.iter().any(|a| a.eq_ignore_ascii_case(p))
+}
+
+/// The rules a scan runs, after `select`/`ignore`.
+pub fn selected_rules(opts: &ScanOptions) -> Vec<&'static Rule> {
+    rampart_rules::all()
+        .iter()
+        .copied()
+        .filter(|r| opts.select.is_empty() || opts.select.iter().any(|p| rule_matches(p, r)))
+        .filter(|r| !opts.ignore.iter().any(|p| rule_matches(p, r)))
+        .collect()
+}
+
+/// One evaluated unit with its results, before assembly.
+struct UnitResult {
+    resources: usize,
+    diagnostics: Vec<Diagnostic>,
+    results: Vec<RawResult>,
+}
+
+struct RawResult {
+    rule: &'static Rule,
+    resource: Resource,
+    check: rampart_rules::Check,
+}
+
+/// Run a scan.
+pub fn scan(opts: &ScanOptions) -> Report {
+    let started = Instant::now();
+    let sources = SourceMap::new();
+    let rules = selected_rules(opts);
+    let discovery = discover::discover(&opts.paths, opts);
+    let mut by_kind: HashMap<&str, Vec<&'static Rule>> = HashMap::new();
+    for r in &rules {
+        for k in r.meta.kinds {
+            by_kind.entry(k).or_default().push(r);
+        }
+    }
+
+    let unit_results: Vec<UnitResult> = discovery
+        .units
+        .par_iter()
+        .map(|unit| run_unit(unit, &sources, opts, &by_kind))
+        .collect();
+
+    let mut diagnostics = discovery.diagnostics;
+    let mut raw = Vec::new();
+    let mut resources = 0;
+    for u in unit_results {
+        resources += u.resources;
+        diagnostics.extend(u.diagnostics);
+        raw.extend(u.results);
+    }
+
+    let suppressions = if opts.inline_suppressions {
+        suppress::collect(&sources, &mut diagnostics)
+    } else {
+        suppress::Suppressions::default()
+    };
+
+    let mut findings = Vec::with_capacity(raw.len());
+    let mut used = vec![false; suppressions.len()];
+    for r in raw {
+        findings.push(assemble(r, &sources, opts, &suppressions, &mut used));
+    }
+    suppressions.report_unused(&used, &sources, &mut diagnostics, &opts.today);
+
+    findings.sort_by(|a, b| {
+        (
+            a.file.as_str(),
+            a.line,
+            a.rule_id.as_str(),
+            a.resource.as_str(),
+        )
+            .cmp(&(
+                b.file.as_str(),
+                b.line,
+                b.rule_id.as_str(),
+                b.resource.as_str(),
+            ))
+    });
+    findings.dedup_by(|a, b| {
+        a.rule_id == b.rule_id
+            && a.resource == b.resource
+            && a.file == b.file
+            && a.line == b.line
+            && a.status == b.status
+            && a.message == b.message
+    });
+
+    let errors = diagnostics_to_errors(&diagnostics, &sources);
+    let mut summary = Summary {
+        files_scanned: discovery.files_scanned,
+        resources,
+        rules: rules.len(),
+        errors: errors.iter().filter(|e| e.level == "error").count(),
+        ..Summary::default()
+    };
+    for f in &findings {
+        match (f.status, f.suppressed) {
+            (Status::Fail, true) => summary.suppressed += 1,
+            (Status::Fail, false) => {
+                summary.failed += 1;
+                summary.by_severity.add(f.severity);
+            }
+            (Status::Pass, _) => summary.passed += 1,
+            (Status::Unknown, _) => summary.unknown += 1,
+            (Status::NotApplicable, _) => summary.not_applicable += 1,
+        }
+    }
+    summary.duration_ms = started.elapsed().as_millis() as u64;
+
+    Report {
+        version: REPORT_VERSION.to_string(),
+        tool: Tool {
+            name: "rampart".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        },
+        summary,
+        findings,
+        errors,
+        rules: rules.iter().map(|r| rule_info(r, opts)).collect(),
+    }
+}
+
+fn run_unit(
+    unit: &Unit,
+    sources: &SourceMap,
+    opts: &ScanOptions,
+    by_kind: &HashMap<&str, Vec<&'static Rule>>,
+) -> UnitResult {
+    let eval = match unit {
+        Unit::TerraformRoot { dir, display_root } => {
+            let tf = rampart_terraform::Options {
+                var_files: opts.var_files.clone(),
+                vars: opts.vars.clone(),
+                use_env: true,
+                workspace: String::new(),
+                confine_to: Some(display_root.clone()),
+                display_root: Some(display_root.clone()),
+            };
+            rampart_terraform::evaluate_dir(dir, sources, &tf)
+        }
+        Unit::TerraformPlan { file, .. } => rampart_terraform::plan::load_plan(file, sources),
+        Unit::TerraformState { file, .. } => rampart_terraform::plan::load_state(file, sources),
+    };
+    let ctx = Ctx::new(&eval.resources);
+    let mut results = Vec::new();
+    let mut count = 0;
+    for res in &eval.resources {
+        if matches!(res.mode, ResourceMode::Managed | ResourceMode::Data) {
+            count += 1;
+        }
+        let Some(rules) = by_kind.get(res.kind.as_str()) else {
+            continue;
+        };
+        for rule in rules {
+            if !rule_mode_applies(rule, res) {
+                continue;
+            }
+            for check in (rule.check)(res, &ctx) {
+                results.push(RawResult {
+                    rule,
+                    resource: res.clone(),
+                    check,
+                });
+            }
+        }
+    }
+    UnitResult {
+        resources: count,
+        diagnostics: eval.diagnostics,
+        results,
+    }
+}
+
+/// Rules name resource kinds; a kind is shared by a managed resource and a
+/// data source only for `aws_iam_policy_document` (data) and providers.
+fn rule_mode_applies(_rule: &Rule, res: &Resource) -> bool {
+    matches!(
+        res.mode,
+        ResourceMode::Managed | ResourceMode::Data | ResourceMode::Provider
+    )
+}
+
+fn severity_for(rule: &Rule, opts: &ScanOptions) -> Severity {
+    opts.severity_overrides
+        .iter()
+        .find(|(k, _)| rule_matches(k, rule))
+        .map(|(_, s)| *s)
+        .unwrap_or(rule.meta.severity)
+}
+
+fn rule_info(rule: &Rule, opts: &ScanOptions) -> RuleInfo {
+    let m = &rule.meta;
+    RuleInfo {
+        id: m.id.into(),
+        name: m.name.into(),
+        title: m.title.into(),
+        severity: severity_for(rule, opts),
+        description: m.description.into(),
+        rationale: m.rationale.into(),
+        remediation: m.remediation.into(),
+        frameworks: m.frameworks.iter().map(|s| s.to_string()).collect(),
+        policies: m.policies.iter().map(|s| s.to_string()).collect(),
+        aliases: m.aliases.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+/// Stable id of a result: rule, resource address and attribute path (never the line).
+pub fn fingerprint(rule_id: &str, address: &str, attr: Option<&str>) -> String {
+    let mut h = Sha256::new();
+    h.update(rule_id.as_bytes());
+    h.update([0]);
+    h.update(address.as_bytes());
+    h.update([0]);
+    h.update(attr.unwrap_or("").as_bytes());
+    let d = h.finalize();
+    d.iter().take(12).map(|b| format!("{b:02x}")).collect()
+}
+
+fn assemble(
+    r: RawResult,
+    sources: &SourceMap,
+    opts: &ScanOptions,
+    suppressions: &suppress::Suppressions,
+    used: &mut [bool],
+) -> Finding {
+    let m = &r.rule.meta;
+    let span = if r.check.span == rampart_source::Span::default() {
+        r.resource.span
+    } else {
+        r.check.span
+    };
+    let file = sources.get(span.file);
+    let (display, start, end) = match &file {
+        Some(f) => (
+            f.display.clone(),
+            f.line_col(span.start),
+            f.line_col(span.end),
+        ),
+        None => (
+            String::new(),
+            rampart_source::LineCol { line: 0, col: 0 },
+            rampart_source::LineCol { line: 0, col: 0 },
+        ),
+    };
+    let snippet = file.as_ref().map(|f| {
+        let first = start.line.max(1);
+        let last = end.line.max(first).min(first + 8);
+        Snippet {
+            start_line: first,
+            lines: (first..=last)
+                .map(|l| redact::mask_line(f.line_text(l)))
+                .collect(),
+        }
+    });
+    let suppression = if r.check.status == Status::Fail {
+        suppressions.find(r.rule, &r.resource, span, sources, &opts.today, used)
+    } else {
+        None
+    };
+    Finding {
+        rule_id: m.id.into(),
+        rule_name: m.name.into(),
+        aliases: m.aliases.iter().map(|s| s.to_string()).collect(),
+        title: m.title.into(),
+        severity: severity_for(r.rule, opts),
+        status: r.check.status,
+        resource: r.resource.address.clone(),
+        resource_kind: r.resource.kind.clone(),
+        file: display,
+        line: start.line,
+        column: start.col,
+        end_line: end.line,
+        end_column: end.col,
+        message: redact::mask_line(&r.check.message),
+        remediation: m.remediation.into(),
+        frameworks: m.frameworks.iter().map(|s| s.to_string()).collect(),
+        policies: m.policies.iter().map(|s| s.to_string()).collect(),
+        attribute: r.check.attr.clone(),
+        suppressed: suppression.is_some(),
+        suppression,
+        fingerprint: fingerprint(m.id, &r.resource.address, r.check.attr.as_deref()),
+        snippet,
+    }
+}
+
+fn diagnostics_to_errors(diags: &[Diagnostic], sources: &SourceMap) -> Vec<ScanError> {
+    let mut out: Vec<ScanError> = diags
+        .iter()
+        .map(|d| {
+            let loc = d.span.and_then(|s| sources.locate(s));
+            ScanError {
+                level: match d.level {
+                    Level::Error => "error",
+                    Level::Warning => "warning",
+                    Level::Note => "note",
+                }
+                .into(),
+                code: d.code.into(),
+                file: loc
+                    .as_ref()
+                    .map(|l| l.file.clone())
+                    .or_else(|| d.path.clone())
+                    .unwrap_or_default(),
+                line: loc.as_ref().map(|l| l.start.line).or(d.line),
+                column: loc.as_ref().map(|l| l.start.col).or(d.col),
+                message: redact::mask_line(&d.message),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
+    out.dedup();
+    out
+}
+
+/// Path shown to users: relative to `root` when inside it, `/`-separated.
+pub fn display_path(path: &Path, root: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let s = rel.to_string_lossy().replace('\\', "/");
+    if s.is_empty() {
+        ".".into()
+    } else {
+        s
+    }
+}

@@ -1,0 +1,4 @@
+environment = "staging"
+extra_tags = {
+  CostCenter = "1234"
+}
