@@ -8,7 +8,49 @@ use crate::rule::Rule;
 pub static ALL: &[&Rule] = &[
     // aws/s3
     &aws::s3::public_access_block::RULE,
+    &aws::s3::block_public_acls::RULE,
+    &aws::s3::block_public_policy::RULE,
+    &aws::s3::ignore_public_acls::RULE,
     &aws::s3::bucket_versioning::RULE,
+    &aws::s3::restrict_public_buckets::RULE,
+    &aws::s3::encryption_customer_key::RULE,
+    &aws::s3::server_access_logging::RULE,
+    &aws::s3::tls_only_policy::RULE,
+    &aws::s3::no_public_acl::RULE,
+    // aws/kms
+    &aws::kms::key_rotation::RULE,
+    &aws::kms::key_policy_wildcard::RULE,
+    // aws/rds, aws/docdb, aws/neptune
+    &aws::rds::storage_encrypted::RULE,
+    &aws::rds::no_public_access::RULE,
+    &aws::rds::backup_retention::RULE,
+    &aws::rds::deletion_protection::RULE,
+    &aws::rds::iam_authentication::RULE,
+    &aws::rds::multi_az::RULE,
+    &aws::rds::cluster_storage_encrypted::RULE,
+    &aws::docdb::cluster_storage_encrypted::RULE,
+    &aws::neptune::cluster_storage_encrypted::RULE,
+    // aws/dynamodb
+    &aws::dynamodb::point_in_time_recovery::RULE,
+    &aws::dynamodb::table_customer_key::RULE,
+    // aws/ebs
+    &aws::ebs::volume_encrypted::RULE,
+    &aws::ebs::encryption_by_default::RULE,
+    // aws/elasticache
+    &aws::elasticache::at_rest_encryption::RULE,
+    &aws::elasticache::in_transit_encryption::RULE,
+    // aws/opensearch
+    &aws::opensearch::encrypt_at_rest::RULE,
+    &aws::opensearch::node_to_node_encryption::RULE,
+    &aws::opensearch::enforce_https::RULE,
+    &aws::opensearch::tls_policy::RULE,
+    // aws/secretsmanager
+    &aws::secretsmanager::rotation::RULE,
+    &aws::secretsmanager::customer_key::RULE,
+    // aws/sns, aws/sqs, aws/backup
+    &aws::sns::topic_encryption::RULE,
+    &aws::sqs::queue_encryption::RULE,
+    &aws::backup::vault_customer_key::RULE,
     // aws/vpc
     &aws::vpc::sg_no_public_ssh::RULE,
     &aws::vpc::sg_no_public_rdp::RULE,
@@ -55,6 +97,15 @@ pub static ALL: &[&Rule] = &[
     // aws/apigateway
     &aws::apigateway::stage_access_logging::RULE,
     &aws::apigateway::domain_tls::RULE,
+    // aws/iam
+    &aws::iam::policy_no_full_admin::RULE,
+    &aws::iam::policy_no_wildcard_actions::RULE,
+    &aws::iam::policy_document_no_full_admin::RULE,
+    &aws::iam::policy_document_no_wildcard_actions::RULE,
+    &aws::iam::no_user_policies::RULE,
+    &aws::iam::password_min_length::RULE,
+    &aws::iam::password_reuse::RULE,
+    &aws::iam::password_complexity::RULE,
 ];
 
 pub fn all() -> &'static [&'static Rule] {

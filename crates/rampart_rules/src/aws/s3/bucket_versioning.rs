@@ -82,7 +82,7 @@ resource "aws_s3_bucket_versioning" "data" {
 
 fn check(bucket: &Resource, ctx: &Ctx) -> Vec<Check> {
     // A separate versioning resource wins over the (deprecated) inline block.
-    for v in split(ctx, bucket, "aws_s3_bucket_versioning") {
+    if let Some(v) = split(ctx, bucket, "aws_s3_bucket_versioning").first() {
         let f = field(&v.body, "versioning_configuration.status");
         let check = match f {
             Field::Known(val, a) => match val.as_str() {

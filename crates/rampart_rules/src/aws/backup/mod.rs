@@ -1,0 +1,3 @@
+//! AWS Backup rules.
+
+pub mod vault_customer_key;

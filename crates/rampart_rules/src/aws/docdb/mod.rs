@@ -1,0 +1,3 @@
+//! Amazon DocumentDB rules.
+
+pub mod cluster_storage_encrypted;

@@ -1,0 +1,4 @@
+//! Amazon DynamoDB rules.
+
+pub mod point_in_time_recovery;
+pub mod table_customer_key;

@@ -1,0 +1,4 @@
+//! Amazon ElastiCache rules.
+
+pub mod at_rest_encryption;
+pub mod in_transit_encryption;

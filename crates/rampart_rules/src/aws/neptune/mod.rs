@@ -1,0 +1,3 @@
+//! Amazon Neptune rules.
+
+pub mod cluster_storage_encrypted;

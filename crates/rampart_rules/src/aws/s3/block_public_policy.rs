@@ -1,0 +1,99 @@
+//! S3 public access blocks reject public bucket policies
+
+use rampart_model::{Resource, Severity};
+
+use crate::aws::s3::public_access_setting;
+use crate::ctx::Ctx;
+use crate::rule::{Check, Example, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "RMP-AWS-S3-003",
+        name: "s3-block-public-policy",
+        title: "S3 public access blocks reject public bucket policies",
+        severity: Severity::High,
+        kinds: &[
+            "aws_s3_bucket_public_access_block",
+            "aws_s3_account_public_access_block",
+        ],
+        frameworks: &[
+            "cis-aws:2.1.4",
+            "soc2:CC6.1",
+            "soc2:CC6.6",
+            "hipaa:164.312(a)(1)",
+            "iso27001:A.8.3",
+            "nist-csf:PR.AA-05",
+            "nist-csf:PR.DS-01",
+            "pci-dss:1.4.1",
+            "cis-controls:3.3",
+        ],
+        policies: &[
+            "ENG-POL-003-SOC2:3.1",
+            "ENG-POL-003-SOC2:3.2",
+            "ENG-POL-003-HIPAA:3.3.1",
+            "CSF:3",
+        ],
+        aliases: &["CKV_AWS_54", "AVD-AWS-0087"],
+        description: "Checks that every S3 public access block, per bucket or account-wide, sets `block_public_policy`: S3 then refuses a bucket policy that would grant access to everyone.",
+        rationale: "A bucket policy with a wildcard principal makes the whole bucket readable (or writable) by anyone on the internet. Rejecting such policies at write time keeps a careless or malicious policy change from publishing the data.",
+        remediation: "Set `block_public_policy = true` in the `aws_s3_bucket_public_access_block` (or `aws_s3_account_public_access_block`). The attribute defaults to false, so leaving it out is not enough.",
+        examples: &[
+            Example::tf_fail(
+                r#"resource "aws_s3_bucket" "assets" {
+  bucket = "acme-assets"
+}
+
+resource "aws_s3_bucket_public_access_block" "assets" {
+  bucket                  = aws_s3_bucket.assets.id
+  block_public_acls       = true
+  block_public_policy     = false
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+"#,
+            ),
+            Example::tf_fail(
+                r#"resource "aws_s3_bucket" "assets" {
+  bucket = "acme-assets"
+}
+
+resource "aws_s3_bucket_public_access_block" "assets" {
+  bucket = aws_s3_bucket.assets.id
+}
+"#,
+            ),
+            Example::tf_pass(
+                r#"resource "aws_s3_bucket" "assets" {
+  bucket = "acme-assets"
+}
+
+resource "aws_s3_bucket_public_access_block" "assets" {
+  bucket                  = aws_s3_bucket.assets.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+"#,
+            ),
+            Example::tf_pass(
+                r#"resource "aws_s3_account_public_access_block" "account" {
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+"#,
+            ),
+        ],
+    },
+    check,
+};
+
+fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
+    public_access_setting(
+        res,
+        "block_public_policy",
+        "blocking public bucket policies",
+    )
+}

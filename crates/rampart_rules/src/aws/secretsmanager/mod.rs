@@ -1,0 +1,4 @@
+//! AWS Secrets Manager rules.
+
+pub mod customer_key;
+pub mod rotation;

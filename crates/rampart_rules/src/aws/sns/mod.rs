@@ -1,0 +1,3 @@
+//! Amazon SNS rules.
+
+pub mod topic_encryption;

@@ -1,0 +1,3 @@
+//! Amazon SQS rules.
+
+pub mod queue_encryption;
