@@ -4,11 +4,78 @@
 //! `can` are lazy and live in the evaluator, not here. Sensitivity marks are
 //! handled here generically: marks are removed from the arguments and the
 //! result is marked when any argument was.
+//!
+//! # Supported functions (Terraform 1.11 semantics)
+//!
+//! * numeric: `abs ceil floor log max min parseint pow signum`
+//! * string: `chomp endswith format formatlist indent join lower regex
+//!   regexall replace split startswith strcontains strrev substr title trim
+//!   trimprefix trimspace trimsuffix upper`
+//! * collection: `alltrue anytrue chunklist coalesce coalescelist compact
+//!   concat contains distinct element flatten index keys length lookup
+//!   matchkeys merge one range reverse setintersection setproduct setsubtract
+//!   setunion slice sort sum transpose values zipmap`
+//! * encoding: `base64decode base64encode base64gzip csvdecode jsondecode
+//!   jsonencode textdecodebase64 textencodebase64 urlencode yamldecode
+//!   yamlencode`
+//! * filesystem: `abspath basename dirname pathexpand file fileexists fileset
+//!   filebase64 filemd5 filesha1 filesha256 filesha512 filebase64sha256
+//!   filebase64sha512 templatefile` — relative to [`FnCtx::module_dir`], and
+//!   never reading outside [`FnCtx::confine_to`] ([`FnError::Invalid`]).
+//! * date/time: `formatdate timeadd timecmp`
+//! * hash/crypto: `base64sha256 base64sha512 md5 sha1 sha256 sha512 uuidv5`
+//! * IP network: `cidrhost cidrnetmask cidrsubnet cidrsubnets` (IPv4, IPv6)
+//! * conversion: `tobool tolist tomap tonumber toset tostring`
+//! * sensitivity: `sensitive nonsensitive issensitive`; `ephemeralasnull`
+//!   returns its argument (rampart has no ephemeral values).
+//!
+//! # Not knowable, or not supported
+//!
+//! * `timestamp`, `plantimestamp`, `uuid`, `bcrypt` give
+//!   [`FnError::NotKnowable`]: their result depends on the run.
+//! * `type` (console only), `templatestring` (needs the evaluator's template
+//!   engine), the lazy `try`/`can` (evaluator), and provider-defined
+//!   `provider::...` functions are not here: [`exists`] is false and [`call`]
+//!   gives [`FnError::UnknownFunction`].
+//! * Known differences: numbers are `f64` (Terraform uses arbitrary
+//!   precision, so integers beyond 2^53 and very long decimals differ);
+//!   `base64gzip` compresses with a different deflate implementation than
+//!   Go's, so its bytes can differ from Terraform's (they decompress to the
+//!   same text); `textencodebase64`/`textdecodebase64` know UTF-8, UTF-16LE,
+//!   UTF-16BE, ISO-8859-1 and US-ASCII only (other IANA names are an error
+//!   here); regular expressions use Rust's `regex` syntax, which agrees with
+//!   RE2's for ordinary patterns; list/tuple and map/object are one kind each
+//!   in [`Value`], so type errors that depend on that distinction are not
+//!   always raised; `abspath` resolves against the module directory, not
+//!   the process working directory.
+//!
+//! # Unknown values
+//!
+//! When an argument contains an unknown value the result is unknown, carrying
+//! the references of every unknown argument, except where Terraform knows the
+//! answer anyway: `length` of a collection with unknown elements, `keys` of
+//! an object with unknown values, `coalesce`/`coalescelist` when a usable
+//! argument comes before the unknowns, `contains` when a known element
+//! matches, `lookup` of a known key, `merge` of objects with unknown values,
+//! and the conversion functions (which keep unknown elements in place).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use rampart_model::Value;
+
+mod args;
+mod collection;
+mod conversion;
+mod datetime;
+mod encoding;
+mod filesystem;
+mod format;
+mod hash;
+mod ipnet;
+mod numeric;
+mod string;
+mod yaml;
 
 /// What file and template functions may see.
 pub struct FnCtx<'a> {
@@ -17,6 +84,7 @@ pub struct FnCtx<'a> {
     /// File functions may not read outside this directory.
     pub confine_to: &'a Path,
     /// Renders a template text with the given variables (for `templatefile`).
+    #[allow(clippy::type_complexity)]
     pub render_template: &'a dyn Fn(&str, &BTreeMap<String, Value>) -> Result<Value, String>,
 }
 
@@ -43,14 +111,393 @@ impl std::fmt::Display for FnError {
     }
 }
 
+impl std::error::Error for FnError {}
+
+type Body = fn(&[Value], &FnCtx<'_>) -> Result<Value, FnError>;
+
+/// How a function takes its arguments.
+#[derive(Clone, Copy)]
+struct Spec {
+    /// Fewest arguments.
+    min: usize,
+    /// Most arguments (`usize::MAX` when variadic).
+    max: usize,
+    /// Top-level null arguments are passed to the body instead of rejected.
+    nulls: bool,
+    /// The body handles unknown values itself.
+    unknowns: bool,
+    body: Body,
+}
+
+const V: usize = usize::MAX;
+
+const fn s(min: usize, max: usize, body: Body) -> Spec {
+    Spec {
+        min,
+        max,
+        nulls: false,
+        unknowns: false,
+        body,
+    }
+}
+
+const fn nulls(mut sp: Spec) -> Spec {
+    sp.nulls = true;
+    sp
+}
+
+const fn unknowns(mut sp: Spec) -> Spec {
+    sp.unknowns = true;
+    sp
+}
+
+fn spec(name: &str) -> Option<Spec> {
+    use collection as c;
+    use conversion as cv;
+    use datetime as dt;
+    use encoding as e;
+    use filesystem as fs;
+    use hash as h;
+    use ipnet as ip;
+    use numeric as n;
+    use string as st;
+    Some(match name {
+        // numeric
+        "abs" => s(1, 1, n::abs),
+        "ceil" => s(1, 1, n::ceil),
+        "floor" => s(1, 1, n::floor),
+        "log" => s(2, 2, n::log),
+        "max" => s(0, V, n::max),
+        "min" => s(0, V, n::min),
+        "parseint" => s(2, 2, n::parseint),
+        "pow" => s(2, 2, n::pow),
+        "signum" => s(1, 1, n::signum),
+        // string
+        "chomp" => s(1, 1, st::chomp),
+        "endswith" => s(2, 2, st::endswith),
+        "format" => unknowns(nulls(s(1, V, format::format))),
+        "formatlist" => unknowns(nulls(s(1, V, format::formatlist))),
+        "indent" => s(2, 2, st::indent),
+        "join" => s(1, V, st::join),
+        "lower" => s(1, 1, st::lower),
+        "regex" => s(2, 2, st::regex_fn),
+        "regexall" => s(2, 2, st::regexall),
+        "replace" => s(3, 3, st::replace),
+        "split" => s(2, 2, st::split),
+        "startswith" => s(2, 2, st::startswith),
+        "strcontains" => s(2, 2, st::strcontains),
+        "strrev" => s(1, 1, st::strrev),
+        "substr" => s(3, 3, st::substr),
+        "title" => s(1, 1, st::title),
+        "trim" => s(2, 2, st::trim),
+        "trimprefix" => s(2, 2, st::trimprefix),
+        "trimspace" => s(1, 1, st::trimspace),
+        "trimsuffix" => s(2, 2, st::trimsuffix),
+        "upper" => s(1, 1, st::upper),
+        // collection
+        "alltrue" => s(1, 1, c::alltrue),
+        "anytrue" => s(1, 1, c::anytrue),
+        "chunklist" => s(2, 2, c::chunklist),
+        "coalesce" => unknowns(nulls(s(0, V, c::coalesce))),
+        "coalescelist" => unknowns(nulls(s(0, V, c::coalescelist))),
+        "compact" => s(1, 1, c::compact),
+        "concat" => s(0, V, c::concat),
+        "contains" => unknowns(s(2, 2, c::contains)),
+        "distinct" => s(1, 1, c::distinct),
+        "element" => s(2, 2, c::element),
+        "flatten" => s(1, 1, c::flatten),
+        "index" => s(2, 2, c::index),
+        "keys" => unknowns(s(1, 1, c::keys)),
+        "length" => unknowns(s(1, 1, c::length)),
+        "lookup" => unknowns(s(2, 3, c::lookup)),
+        "matchkeys" => s(3, 3, c::matchkeys),
+        "merge" => unknowns(nulls(s(0, V, c::merge))),
+        "one" => s(1, 1, c::one),
+        "range" => s(1, 3, c::range),
+        "reverse" => s(1, 1, c::reverse),
+        "setintersection" => s(1, V, c::setintersection),
+        "setproduct" => s(0, V, c::setproduct),
+        "setsubtract" => s(2, 2, c::setsubtract),
+        "setunion" => s(1, V, c::setunion),
+        "slice" => s(3, 3, c::slice),
+        "sort" => s(1, 1, c::sort),
+        "sum" => s(1, 1, c::sum),
+        "transpose" => s(1, 1, c::transpose),
+        "values" => s(1, 1, c::values),
+        "zipmap" => s(2, 2, c::zipmap),
+        // encoding
+        "base64decode" => s(1, 1, e::base64decode),
+        "base64encode" => s(1, 1, e::base64encode),
+        "base64gzip" => s(1, 1, e::base64gzip),
+        "csvdecode" => s(1, 1, e::csvdecode),
+        "jsondecode" => s(1, 1, e::jsondecode),
+        "jsonencode" => nulls(s(1, 1, e::jsonencode)),
+        "textdecodebase64" => s(2, 2, e::textdecodebase64),
+        "textencodebase64" => s(2, 2, e::textencodebase64),
+        "urlencode" => s(1, 1, e::urlencode),
+        "yamldecode" => s(1, 1, e::yamldecode),
+        "yamlencode" => nulls(s(1, 1, e::yamlencode)),
+        // filesystem
+        "abspath" => s(1, 1, fs::abspath),
+        "basename" => s(1, 1, fs::basename),
+        "dirname" => s(1, 1, fs::dirname),
+        "pathexpand" => s(1, 1, fs::pathexpand),
+        "file" => s(1, 1, fs::file),
+        "fileexists" => s(1, 1, fs::fileexists),
+        "fileset" => s(2, 2, fs::fileset),
+        "filebase64" => s(1, 1, fs::filebase64),
+        "filemd5" => s(1, 1, fs::filemd5),
+        "filesha1" => s(1, 1, fs::filesha1),
+        "filesha256" => s(1, 1, fs::filesha256),
+        "filesha512" => s(1, 1, fs::filesha512),
+        "filebase64sha256" => s(1, 1, fs::filebase64sha256),
+        "filebase64sha512" => s(1, 1, fs::filebase64sha512),
+        "templatefile" => s(2, 2, fs::templatefile),
+        // date and time
+        "formatdate" => s(2, 2, dt::formatdate),
+        "timeadd" => s(2, 2, dt::timeadd),
+        "timecmp" => s(2, 2, dt::timecmp),
+        "timestamp" => s(0, 0, dt::timestamp),
+        "plantimestamp" => s(0, 0, dt::plantimestamp),
+        // hash and crypto
+        "base64sha256" => s(1, 1, h::base64sha256),
+        "base64sha512" => s(1, 1, h::base64sha512),
+        "md5" => s(1, 1, h::md5),
+        "sha1" => s(1, 1, h::sha1),
+        "sha256" => s(1, 1, h::sha256),
+        "sha512" => s(1, 1, h::sha512),
+        "uuidv5" => s(2, 2, h::uuidv5),
+        "uuid" => s(0, 0, h::uuid),
+        "bcrypt" => s(1, 2, h::bcrypt),
+        // IP networks
+        "cidrhost" => s(2, 2, ip::cidrhost),
+        "cidrnetmask" => s(1, 1, ip::cidrnetmask),
+        "cidrsubnet" => s(3, 3, ip::cidrsubnet),
+        "cidrsubnets" => s(1, V, ip::cidrsubnets),
+        // conversion
+        "tobool" => unknowns(nulls(s(1, 1, cv::tobool))),
+        "tolist" => unknowns(nulls(s(1, 1, cv::tolist))),
+        "tomap" => unknowns(nulls(s(1, 1, cv::tomap))),
+        "tonumber" => unknowns(nulls(s(1, 1, cv::tonumber))),
+        "toset" => unknowns(nulls(s(1, 1, cv::toset))),
+        "tostring" => unknowns(nulls(s(1, 1, cv::tostring))),
+        _ => return None,
+    })
+}
+
+/// Names of every function [`call`] knows, sorted.
+pub fn names() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = ALL_NAMES.to_vec();
+    out.sort_unstable();
+    out
+}
+
+const ALL_NAMES: &[&str] = &[
+    "abs",
+    "ceil",
+    "floor",
+    "log",
+    "max",
+    "min",
+    "parseint",
+    "pow",
+    "signum",
+    "chomp",
+    "endswith",
+    "format",
+    "formatlist",
+    "indent",
+    "join",
+    "lower",
+    "regex",
+    "regexall",
+    "replace",
+    "split",
+    "startswith",
+    "strcontains",
+    "strrev",
+    "substr",
+    "title",
+    "trim",
+    "trimprefix",
+    "trimspace",
+    "trimsuffix",
+    "upper",
+    "alltrue",
+    "anytrue",
+    "chunklist",
+    "coalesce",
+    "coalescelist",
+    "compact",
+    "concat",
+    "contains",
+    "distinct",
+    "element",
+    "flatten",
+    "index",
+    "keys",
+    "length",
+    "lookup",
+    "matchkeys",
+    "merge",
+    "one",
+    "range",
+    "reverse",
+    "setintersection",
+    "setproduct",
+    "setsubtract",
+    "setunion",
+    "slice",
+    "sort",
+    "sum",
+    "transpose",
+    "values",
+    "zipmap",
+    "base64decode",
+    "base64encode",
+    "base64gzip",
+    "csvdecode",
+    "jsondecode",
+    "jsonencode",
+    "textdecodebase64",
+    "textencodebase64",
+    "urlencode",
+    "yamldecode",
+    "yamlencode",
+    "abspath",
+    "basename",
+    "dirname",
+    "pathexpand",
+    "file",
+    "fileexists",
+    "fileset",
+    "filebase64",
+    "filemd5",
+    "filesha1",
+    "filesha256",
+    "filesha512",
+    "filebase64sha256",
+    "filebase64sha512",
+    "templatefile",
+    "formatdate",
+    "timeadd",
+    "timecmp",
+    "timestamp",
+    "plantimestamp",
+    "base64sha256",
+    "base64sha512",
+    "md5",
+    "sha1",
+    "sha256",
+    "sha512",
+    "uuidv5",
+    "uuid",
+    "bcrypt",
+    "cidrhost",
+    "cidrnetmask",
+    "cidrsubnet",
+    "cidrsubnets",
+    "tobool",
+    "tolist",
+    "tomap",
+    "tonumber",
+    "toset",
+    "tostring",
+    "sensitive",
+    "nonsensitive",
+    "issensitive",
+    "ephemeralasnull",
+];
+
 /// Call function `name` with `args`.
 pub fn call(name: &str, args: Vec<Value>, ctx: &FnCtx<'_>) -> Result<Value, FnError> {
-    let _ = (args, ctx);
-    Err(FnError::UnknownFunction(name.to_string()))
+    match name {
+        "sensitive" | "nonsensitive" | "issensitive" | "ephemeralasnull" => {
+            return marks(name, args)
+        }
+        _ => {}
+    }
+    let Some(sp) = spec(name) else {
+        return Err(FnError::UnknownFunction(name.to_string()));
+    };
+    if args.len() < sp.min {
+        return Err(FnError::Invalid(format!(
+            "Not enough function arguments: function \"{name}\" expects at least {} argument(s). Missing value for parameter {}.",
+            sp.min,
+            args.len() + 1
+        )));
+    }
+    if args.len() > sp.max {
+        return Err(FnError::Invalid(format!(
+            "Too many function arguments: function \"{name}\" expects only {} argument(s).",
+            sp.max
+        )));
+    }
+    let mut marked = false;
+    let args: Vec<Value> = args
+        .into_iter()
+        .map(|a| {
+            let (v, m) = args::unmark_deep(a);
+            marked |= m;
+            v
+        })
+        .collect();
+    if !sp.nulls {
+        if let Some(i) = args.iter().position(|a| matches!(a, Value::Null)) {
+            return Err(FnError::Invalid(format!(
+                "Invalid function argument: invalid value for argument {} of \"{name}\": argument must not be null.",
+                i + 1
+            )));
+        }
+    }
+    if !sp.unknowns && !args.iter().all(Value::is_wholly_known) {
+        return Ok(args::unknown_of(&args).mark(marked));
+    }
+    let out = (sp.body)(&args, ctx)?;
+    Ok(out.mark(marked))
+}
+
+fn marks(name: &str, args: Vec<Value>) -> Result<Value, FnError> {
+    if args.len() != 1 {
+        return Err(FnError::Invalid(format!(
+            "function \"{name}\" expects exactly 1 argument, got {}",
+            args.len()
+        )));
+    }
+    let v = args.into_iter().next().unwrap_or_default();
+    Ok(match name {
+        "sensitive" => v.mark(true),
+        "nonsensitive" => args::unmark_deep(v).0,
+        "issensitive" => {
+            if v.is_unknown() && !v.is_sensitive() {
+                args::unknown_of(std::slice::from_ref(&v))
+            } else {
+                Value::Bool(v.has_sensitive())
+            }
+        }
+        _ => v,
+    })
 }
 
 /// True when `name` is a function this library knows.
 pub fn exists(name: &str) -> bool {
-    let _ = name;
-    false
+    matches!(
+        name,
+        "sensitive" | "nonsensitive" | "issensitive" | "ephemeralasnull"
+    ) || spec(name).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_name_exists() {
+        for n in names() {
+            assert!(exists(n), "{n}");
+        }
+        assert!(names().len() >= 100);
+        assert!(!exists("nosuch"));
+        assert!(!exists("type"));
+    }
 }

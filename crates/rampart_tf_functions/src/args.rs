@@ -1,0 +1,318 @@
+//! Argument checking and Terraform's conversion rules for function
+//! parameters (a number where a string is wanted becomes its decimal text,
+//! `"true"` where a bool is wanted becomes `true`, and so on).
+
+use std::collections::BTreeMap;
+
+use rampart_model::value::format_number;
+use rampart_model::Value;
+
+use crate::FnError;
+
+/// What every function body returns.
+pub(crate) type R = Result<Value, FnError>;
+
+pub(crate) fn invalid(msg: impl Into<String>) -> FnError {
+    FnError::Invalid(msg.into())
+}
+
+pub(crate) fn bad_param(param: &str, why: impl std::fmt::Display) -> FnError {
+    FnError::Invalid(format!("Invalid value for \"{param}\" parameter: {why}."))
+}
+
+/// The argument at `i` (arity is checked before any function runs, so a
+/// missing one only happens for optional parameters).
+pub(crate) fn arg(args: &[Value], i: usize) -> &Value {
+    const NULL: Value = Value::Null;
+    args.get(i).unwrap_or(&NULL)
+}
+
+/// A primitive value as Terraform would convert it to a string.
+pub(crate) fn prim_to_string(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(format_number(*n)),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+pub(crate) fn want_str(v: &Value, param: &str) -> Result<String, FnError> {
+    match v {
+        Value::Null => Err(bad_param(param, "argument must not be null")),
+        other => prim_to_string(other).ok_or_else(|| bad_param(param, "string required")),
+    }
+}
+
+/// Terraform's string to number conversion: a decimal number, optionally
+/// signed, optionally with a fraction and exponent; no surrounding spaces.
+pub(crate) fn parse_number(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    if b.is_empty() {
+        return None;
+    }
+    let mut i = 0;
+    if b.first() == Some(&b'-') || b.first() == Some(&b'+') {
+        i += 1;
+    }
+    let digits_start = i;
+    while i < b.len() && b.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    let mut have_digits = i > digits_start;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let frac_start = i;
+        while i < b.len() && b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        have_digits |= i > frac_start;
+    }
+    if !have_digits {
+        return None;
+    }
+    if matches!(b.get(i), Some(b'e') | Some(b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'-') | Some(b'+')) {
+            i += 1;
+        }
+        let exp_start = i;
+        while i < b.len() && b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == exp_start {
+            return None;
+        }
+    }
+    if i != b.len() {
+        return None;
+    }
+    s.parse::<f64>().ok()
+}
+
+pub(crate) fn want_num(v: &Value, param: &str) -> Result<f64, FnError> {
+    match v {
+        Value::Number(n) => Ok(*n),
+        Value::Null => Err(bad_param(param, "argument must not be null")),
+        Value::String(s) => parse_number(s).ok_or_else(|| bad_param(param, "a number is required")),
+        _ => Err(bad_param(param, "number required")),
+    }
+}
+
+/// A number that must be a whole number fitting in an i64.
+pub(crate) fn want_int(v: &Value, param: &str) -> Result<i64, FnError> {
+    let n = want_num(v, param)?;
+    if n.fract() != 0.0 || !n.is_finite() || n.abs() > 9.0e18 {
+        return Err(bad_param(param, "value must be a whole number"));
+    }
+    Ok(n as i64)
+}
+
+/// Elements of a list, tuple or set.
+pub(crate) fn want_list(v: &Value, param: &str) -> Result<Vec<Value>, FnError> {
+    match v {
+        Value::List(x) | Value::Set(x) => Ok(x.clone()),
+        Value::Null => Err(bad_param(param, "argument must not be null")),
+        _ => Err(bad_param(param, "list of any single type required")),
+    }
+}
+
+/// A list whose elements convert to strings (null elements are an error).
+pub(crate) fn want_str_list(v: &Value, param: &str) -> Result<Vec<String>, FnError> {
+    let items = want_list(v, param)?;
+    items
+        .iter()
+        .map(|x| match x {
+            Value::Null => Err(bad_param(param, "element must not be null")),
+            other => {
+                prim_to_string(other).ok_or_else(|| bad_param(param, "list of string required"))
+            }
+        })
+        .collect()
+}
+
+/// A list whose elements may be null (kept as `None`) or convert to strings.
+pub(crate) fn want_opt_str_list(v: &Value, param: &str) -> Result<Vec<Option<String>>, FnError> {
+    let items = want_list(v, param)?;
+    items
+        .iter()
+        .map(|x| match x {
+            Value::Null => Ok(None),
+            other => prim_to_string(other)
+                .map(Some)
+                .ok_or_else(|| bad_param(param, "list of string required")),
+        })
+        .collect()
+}
+
+pub(crate) fn want_object(v: &Value, param: &str) -> Result<BTreeMap<String, Value>, FnError> {
+    match v {
+        Value::Object(m) => Ok(m.clone()),
+        Value::Null => Err(bad_param(param, "argument must not be null")),
+        _ => Err(bad_param(param, "map of any single type required")),
+    }
+}
+
+/// Terraform's rank of primitive types when unifying: whichever kind of
+/// value a mix converts to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Kind {
+    Null,
+    Bool,
+    Number,
+    String,
+    List,
+    Set,
+    Object,
+    Unknown,
+}
+
+pub(crate) fn kind(v: &Value) -> Kind {
+    match v {
+        Value::Null => Kind::Null,
+        Value::Bool(_) => Kind::Bool,
+        Value::Number(_) => Kind::Number,
+        Value::String(_) => Kind::String,
+        Value::List(_) => Kind::List,
+        Value::Set(_) => Kind::Set,
+        Value::Object(_) => Kind::Object,
+        Value::Unknown(_) => Kind::Unknown,
+        Value::Sensitive(inner) => kind(inner),
+    }
+}
+
+/// Make the values share one type, as Terraform does when a tuple becomes a
+/// list or several arguments must agree: a mix of strings with numbers or
+/// bools becomes all strings; numbers mixed with bools, or primitives mixed
+/// with collections, have no common type.
+pub(crate) fn unify(values: Vec<Value>) -> Result<Vec<Value>, FnError> {
+    let kinds: Vec<Kind> = values
+        .iter()
+        .map(kind)
+        .filter(|k| !matches!(k, Kind::Null | Kind::Unknown))
+        .collect();
+    let Some(first) = kinds.first().copied() else {
+        return Ok(values);
+    };
+    if kinds.iter().all(|k| *k == first) {
+        return Ok(values);
+    }
+    let prim = |k: &Kind| matches!(k, Kind::Bool | Kind::Number | Kind::String);
+    if kinds.iter().all(prim) {
+        if kinds.contains(&Kind::String) {
+            return Ok(values
+                .into_iter()
+                .map(|v| match prim_to_string(&v) {
+                    Some(s) => Value::String(s),
+                    None => v,
+                })
+                .collect());
+        }
+        return Err(invalid("all elements must have the same type"));
+    }
+    let coll = |k: &Kind| matches!(k, Kind::List | Kind::Set);
+    if kinds.iter().all(coll) {
+        return Ok(values);
+    }
+    Err(invalid("all elements must have the same type"))
+}
+
+/// Deep equality as Terraform compares values (numbers numerically).
+pub(crate) fn values_equal(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Sensitive(x), y) | (y, Value::Sensitive(x)) => values_equal(x, y),
+        (Value::List(x), Value::List(y)) | (Value::Set(x), Value::Set(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| values_equal(p, q))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((k1, v1), (k2, v2))| k1 == k2 && values_equal(v1, v2))
+        }
+        _ => a == b,
+    }
+}
+
+/// Every unknown's references inside the given values, merged.
+pub(crate) fn unknown_of(values: &[Value]) -> Value {
+    let mut refs = Vec::new();
+    for v in values {
+        v.unknown_refs(&mut refs);
+    }
+    Value::unknown_from(refs)
+}
+
+/// Remove every sensitivity mark inside `v`, saying whether there was one.
+pub(crate) fn unmark_deep(v: Value) -> (Value, bool) {
+    match v {
+        Value::Sensitive(inner) => (unmark_deep(*inner).0, true),
+        Value::List(items) => {
+            let mut any = false;
+            let out = items
+                .into_iter()
+                .map(|x| {
+                    let (x, m) = unmark_deep(x);
+                    any |= m;
+                    x
+                })
+                .collect();
+            (Value::List(out), any)
+        }
+        Value::Set(items) => {
+            let mut any = false;
+            let out = items
+                .into_iter()
+                .map(|x| {
+                    let (x, m) = unmark_deep(x);
+                    any |= m;
+                    x
+                })
+                .collect();
+            (Value::Set(out), any)
+        }
+        Value::Object(map) => {
+            let mut any = false;
+            let out = map
+                .into_iter()
+                .map(|(k, x)| {
+                    let (x, m) = unmark_deep(x);
+                    any |= m;
+                    (k, x)
+                })
+                .collect();
+            (Value::Object(out), any)
+        }
+        other => (other, false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_parsing_follows_terraform() {
+        assert_eq!(parse_number("12"), Some(12.0));
+        assert_eq!(parse_number("-1.5e3"), Some(-1500.0));
+        assert_eq!(parse_number(".5"), Some(0.5));
+        assert_eq!(parse_number(" 1"), None);
+        assert_eq!(parse_number("0x10"), None);
+        assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn unify_mixes_to_strings() {
+        let out = unify(vec![Value::from("a"), Value::from(1.0), Value::from(true)]);
+        assert_eq!(
+            out,
+            Ok(vec![
+                Value::from("a"),
+                Value::from("1"),
+                Value::from("true")
+            ])
+        );
+        assert!(unify(vec![Value::from(1.0), Value::from(true)]).is_err());
+    }
+}

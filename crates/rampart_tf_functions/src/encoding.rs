@@ -1,0 +1,311 @@
+//! Encoding functions: base64decode base64encode base64gzip csvdecode
+//! jsondecode jsonencode textdecodebase64 textencodebase64 urlencode
+//! yamldecode yamlencode.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use base64::Engine;
+use rampart_model::Value;
+
+use crate::args::{arg, bad_param, invalid, want_str, R};
+use crate::{FnCtx, FnError};
+
+/// Standard alphabet with padding, tolerant of non-zero trailing bits as Go's
+/// decoder is.
+const B64: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    base64::engine::GeneralPurposeConfig::new()
+        .with_decode_allow_trailing_bits(true)
+        .with_decode_padding_mode(base64::engine::DecodePaddingMode::RequireCanonical),
+);
+
+pub(crate) fn b64(bytes: &[u8]) -> String {
+    B64.encode(bytes)
+}
+
+fn b64_decode(s: &str) -> Result<Vec<u8>, FnError> {
+    let cleaned: String = s.chars().filter(|c| *c != '\r' && *c != '\n').collect();
+    B64.decode(cleaned.as_bytes()).map_err(|_| {
+        invalid(format!(
+            "Invalid function argument: failed to decode base64 data {:?}",
+            s
+        ))
+    })
+}
+
+pub(crate) fn base64encode(a: &[Value], _: &FnCtx<'_>) -> R {
+    Ok(Value::String(b64(want_str(arg(a, 0), "str")?.as_bytes())))
+}
+
+pub(crate) fn base64decode(a: &[Value], _: &FnCtx<'_>) -> R {
+    let bytes = b64_decode(&want_str(arg(a, 0), "str")?)?;
+    String::from_utf8(bytes).map(Value::String).map_err(|_| {
+        invalid("Invalid function argument: the result of decoding the provided string is not valid UTF-8")
+    })
+}
+
+pub(crate) fn base64gzip(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = want_str(arg(a, 0), "str")?;
+    // Terraform flushes its gzip writer before closing it: the data ends in
+    // a sync-flush marker followed by an empty final stored block.
+    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
+    let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+    let fail = |e: std::io::Error| invalid(format!("failed to compress: {e}"));
+    enc.write_all(s.as_bytes()).map_err(fail)?;
+    enc.flush().map_err(fail)?;
+    out.extend_from_slice(enc.get_ref());
+    out.extend_from_slice(&[0x01, 0x00, 0x00, 0xff, 0xff]);
+    let mut crc = flate2::Crc::new();
+    crc.update(s.as_bytes());
+    out.extend_from_slice(&crc.sum().to_le_bytes());
+    out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+    Ok(Value::String(b64(&out)))
+}
+
+pub(crate) fn urlencode(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = want_str(arg(a, 0), "str")?;
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    Ok(Value::String(out))
+}
+
+// ---------------------------------------------------------------- JSON
+
+/// How Terraform writes a number in JSON: shortest decimal, never an exponent.
+pub(crate) fn number_text(n: f64) -> Result<String, FnError> {
+    if !n.is_finite() {
+        return Err(invalid("cannot encode an infinite or NaN number"));
+    }
+    if n.fract() == 0.0 && n.abs() < 1e21 {
+        return Ok(format!("{}", n as i128));
+    }
+    Ok(format!("{n}"))
+}
+
+fn json_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn json_into(v: &Value, out: &mut String) -> Result<(), FnError> {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&number_text(*n)?),
+        Value::String(s) => json_string(s, out),
+        Value::List(items) | Value::Set(items) => {
+            out.push('[');
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json_into(x, out)?;
+            }
+            out.push(']');
+        }
+        Value::Object(m) => {
+            out.push('{');
+            for (i, (k, x)) in m.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json_string(k, out);
+                out.push(':');
+                json_into(x, out)?;
+            }
+            out.push('}');
+        }
+        Value::Unknown(_) => return Err(invalid("value is not known")),
+        Value::Sensitive(inner) => json_into(inner, out)?,
+    }
+    Ok(())
+}
+
+/// Terraform's exact `jsonencode` text for a known value.
+pub(crate) fn json_encode(v: &Value) -> Result<String, FnError> {
+    let mut out = String::new();
+    json_into(v, &mut out)?;
+    Ok(out)
+}
+
+pub(crate) fn jsonencode(a: &[Value], _: &FnCtx<'_>) -> R {
+    json_encode(arg(a, 0)).map(Value::String)
+}
+
+pub(crate) fn jsondecode(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = want_str(arg(a, 0), "str")?;
+    let j: serde_json::Value = serde_json::from_str(&s)
+        .map_err(|e| invalid(format!("Invalid function argument: invalid JSON: {e}")))?;
+    Ok(Value::from_json(&j))
+}
+
+// ---------------------------------------------------------------- CSV
+
+pub(crate) fn csvdecode(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = want_str(arg(a, 0), "str")?;
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(false)
+        .from_reader(s.as_bytes());
+    let mut rows = rdr.records();
+    let header: Vec<String> = match rows.next() {
+        None => return Err(invalid("Invalid function argument: missing header line")),
+        Some(r) => r
+            .map_err(|e| invalid(format!("Invalid function argument: {e}")))?
+            .iter()
+            .map(str::to_string)
+            .collect(),
+    };
+    for (i, h) in header.iter().enumerate() {
+        if header.iter().take(i).any(|x| x == h) {
+            return Err(invalid(format!(
+                "Invalid function argument: duplicate column name {h:?}"
+            )));
+        }
+    }
+    let mut out = Vec::new();
+    for rec in rows {
+        let rec = rec.map_err(|e| invalid(format!("Invalid function argument: {e}")))?;
+        let obj: BTreeMap<String, Value> = header
+            .iter()
+            .cloned()
+            .zip(rec.iter().map(Value::from))
+            .collect();
+        out.push(Value::Object(obj));
+    }
+    Ok(Value::List(out))
+}
+
+// ---------------------------------------------------------------- text encodings
+
+#[derive(Clone, Copy)]
+enum TextEnc {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    Latin1,
+    Ascii,
+}
+
+fn text_encoding(name: &str) -> Result<TextEnc, FnError> {
+    let n = name.to_ascii_lowercase().replace('_', "-");
+    Ok(match n.as_str() {
+        "utf-8" | "utf8" => TextEnc::Utf8,
+        "utf-16le" => TextEnc::Utf16Le,
+        "utf-16be" => TextEnc::Utf16Be,
+        "iso-8859-1" | "latin1" | "l1" | "iso-ir-100" | "iso8859-1" => TextEnc::Latin1,
+        "us-ascii" | "ascii" | "us" | "ansi-x3.4-1968" => TextEnc::Ascii,
+        _ => {
+            return Err(bad_param(
+                "encoding",
+                format!("{name:?} is not a supported IANA encoding name or alias"),
+            ))
+        }
+    })
+}
+
+pub(crate) fn textencodebase64(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = want_str(arg(a, 0), "string")?;
+    let name = want_str(arg(a, 1), "encoding")?;
+    let bytes: Vec<u8> = match text_encoding(&name)? {
+        TextEnc::Utf8 => s.into_bytes(),
+        TextEnc::Utf16Le => s.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        TextEnc::Utf16Be => s.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        TextEnc::Latin1 | TextEnc::Ascii => {
+            let limit = if matches!(text_encoding(&name)?, TextEnc::Ascii) {
+                0x7f
+            } else {
+                0xff
+            };
+            s.chars()
+                .map(|c| {
+                    u8::try_from(c as u32)
+                        .ok()
+                        .filter(|b| u32::from(*b) <= limit)
+                        .ok_or_else(|| {
+                            bad_param(
+                                "string",
+                                format!("the given string contains characters that cannot be represented in {name}"),
+                            )
+                        })
+                })
+                .collect::<Result<_, _>>()?
+        }
+    };
+    Ok(Value::String(b64(&bytes)))
+}
+
+pub(crate) fn textdecodebase64(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = want_str(arg(a, 0), "source")?;
+    let name = want_str(arg(a, 1), "encoding")?;
+    let enc = text_encoding(&name)?;
+    let bytes = b64_decode(&s)?;
+    let text = match enc {
+        TextEnc::Utf8 => String::from_utf8_lossy(&bytes).into_owned(),
+        TextEnc::Utf16Le | TextEnc::Utf16Be => {
+            let units: Vec<u16> = bytes
+                .chunks(2)
+                .map(|c| {
+                    let pair = [
+                        c.first().copied().unwrap_or(0),
+                        c.get(1).copied().unwrap_or(0),
+                    ];
+                    if matches!(enc, TextEnc::Utf16Le) {
+                        u16::from_le_bytes(pair)
+                    } else {
+                        u16::from_be_bytes(pair)
+                    }
+                })
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        TextEnc::Latin1 => bytes.iter().map(|b| char::from(*b)).collect(),
+        TextEnc::Ascii => bytes
+            .iter()
+            .map(|b| {
+                if *b < 0x80 {
+                    char::from(*b)
+                } else {
+                    '\u{fffd}'
+                }
+            })
+            .collect(),
+    };
+    Ok(Value::String(text))
+}
+
+// ---------------------------------------------------------------- YAML
+
+pub(crate) fn yamldecode(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = want_str(arg(a, 0), "src")?;
+    crate::yaml::decode(&s)
+}
+
+pub(crate) fn yamlencode(a: &[Value], _: &FnCtx<'_>) -> R {
+    crate::yaml::encode(arg(a, 0)).map(Value::String)
+}

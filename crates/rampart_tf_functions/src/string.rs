@@ -1,0 +1,310 @@
+//! String functions: chomp endswith indent join lower regex regexall replace
+//! split startswith strcontains strrev substr title trim trimprefix trimspace
+//! trimsuffix upper (format and formatlist live in `format.rs`).
+
+use std::collections::BTreeMap;
+
+use rampart_model::Value;
+use regex::Regex;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::args::{arg, bad_param, invalid, want_int, want_list, want_str, R};
+use crate::FnCtx;
+
+fn s0(a: &[Value]) -> Result<String, crate::FnError> {
+    want_str(arg(a, 0), "str")
+}
+
+pub(crate) fn chomp(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = s0(a)?;
+    let mut end = s.len();
+    loop {
+        let head = s.get(..end).unwrap_or("");
+        if head.ends_with("\r\n") {
+            end -= 2;
+        } else if head.ends_with('\n') || head.ends_with('\r') {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    Ok(Value::String(s.get(..end).unwrap_or("").to_string()))
+}
+
+pub(crate) fn endswith(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = s0(a)?;
+    let suffix = want_str(arg(a, 1), "suffix")?;
+    Ok(Value::Bool(s.ends_with(&suffix)))
+}
+
+pub(crate) fn startswith(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = s0(a)?;
+    let prefix = want_str(arg(a, 1), "prefix")?;
+    Ok(Value::Bool(s.starts_with(&prefix)))
+}
+
+pub(crate) fn strcontains(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = s0(a)?;
+    let sub = want_str(arg(a, 1), "substr")?;
+    Ok(Value::Bool(s.contains(&sub)))
+}
+
+pub(crate) fn indent(a: &[Value], _: &FnCtx<'_>) -> R {
+    let n = want_int(arg(a, 0), "spaces")?;
+    let s = want_str(arg(a, 1), "str")?;
+    if n < 0 {
+        return Err(bad_param("spaces", "must not be negative"));
+    }
+    let pad = " ".repeat(usize::try_from(n).unwrap_or(0).min(1 << 20));
+    Ok(Value::String(s.replace('\n', &format!("\n{pad}"))))
+}
+
+pub(crate) fn join(a: &[Value], _: &FnCtx<'_>) -> R {
+    let sep = want_str(arg(a, 0), "separator")?;
+    if a.len() < 2 {
+        return Err(invalid("at least one list is required"));
+    }
+    let mut parts = Vec::new();
+    for (i, list) in a.iter().enumerate().skip(1) {
+        for (j, v) in want_list(list, "lists")?.iter().enumerate() {
+            match v {
+                Value::Null => {
+                    return Err(invalid(format!(
+                        "Invalid function argument: element {j} of list {} is null; cannot concatenate null values",
+                        i - 1
+                    )))
+                }
+                other => parts.push(
+                    crate::args::prim_to_string(other)
+                        .ok_or_else(|| bad_param("lists", "list of string required"))?,
+                ),
+            }
+        }
+    }
+    Ok(Value::String(parts.join(&sep)))
+}
+
+/// Go's one-rune-to-one-rune case mapping: where Unicode's full mapping
+/// gives several characters (`ß` to `SS`), the rune is kept.
+fn simple_case(c: char, upper: bool) -> char {
+    let mut it: Box<dyn Iterator<Item = char>> = if upper {
+        Box::new(c.to_uppercase())
+    } else {
+        Box::new(c.to_lowercase())
+    };
+    match (it.next(), it.next()) {
+        (Some(x), None) => x,
+        (Some(x), Some(_)) if !upper => x,
+        _ => c,
+    }
+}
+
+pub(crate) fn lower(a: &[Value], _: &FnCtx<'_>) -> R {
+    Ok(Value::String(
+        s0(a)?.chars().map(|c| simple_case(c, false)).collect(),
+    ))
+}
+
+pub(crate) fn upper(a: &[Value], _: &FnCtx<'_>) -> R {
+    Ok(Value::String(
+        s0(a)?.chars().map(|c| simple_case(c, true)).collect(),
+    ))
+}
+
+fn title_separator(c: char) -> bool {
+    if c.is_ascii() {
+        return !(c.is_ascii_alphanumeric() || c == '_');
+    }
+    if c.is_alphanumeric() {
+        return false;
+    }
+    c.is_whitespace()
+}
+
+pub(crate) fn title(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = s0(a)?;
+    let mut out = String::with_capacity(s.len());
+    let mut prev = ' ';
+    for c in s.chars() {
+        if title_separator(prev) {
+            out.push(simple_case(c, true));
+        } else {
+            out.push(c);
+        }
+        prev = c;
+    }
+    Ok(Value::String(out))
+}
+
+pub(crate) fn strrev(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = s0(a)?;
+    Ok(Value::String(s.graphemes(true).rev().collect()))
+}
+
+pub(crate) fn substr(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = s0(a)?;
+    let mut offset = want_int(arg(a, 1), "offset")?;
+    let length = want_int(arg(a, 2), "length")?;
+    let g: Vec<&str> = s.graphemes(true).collect();
+    let total = g.len() as i64;
+    if offset < 0 {
+        offset = (offset + total).max(0);
+    }
+    if offset >= total {
+        return Ok(Value::String(String::new()));
+    }
+    let start = offset as usize;
+    let end = if length < 0 {
+        g.len()
+    } else {
+        (start as i64).saturating_add(length).min(total) as usize
+    };
+    Ok(Value::String(
+        g.get(start..end).map(|x| x.concat()).unwrap_or_default(),
+    ))
+}
+
+pub(crate) fn trim(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = s0(a)?;
+    let cut = want_str(arg(a, 1), "cutset")?;
+    Ok(Value::String(
+        s.trim_matches(|c: char| cut.contains(c)).to_string(),
+    ))
+}
+
+pub(crate) fn trimprefix(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = s0(a)?;
+    let p = want_str(arg(a, 1), "prefix")?;
+    Ok(Value::String(
+        s.strip_prefix(p.as_str()).unwrap_or(&s).to_string(),
+    ))
+}
+
+pub(crate) fn trimsuffix(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = s0(a)?;
+    let p = want_str(arg(a, 1), "suffix")?;
+    Ok(Value::String(
+        s.strip_suffix(p.as_str()).unwrap_or(&s).to_string(),
+    ))
+}
+
+pub(crate) fn trimspace(a: &[Value], _: &FnCtx<'_>) -> R {
+    Ok(Value::String(s0(a)?.trim().to_string()))
+}
+
+pub(crate) fn split(a: &[Value], _: &FnCtx<'_>) -> R {
+    let sep = want_str(arg(a, 0), "separator")?;
+    let s = want_str(arg(a, 1), "str")?;
+    let parts: Vec<Value> = if sep.is_empty() {
+        s.chars().map(|c| Value::String(c.to_string())).collect()
+    } else {
+        s.split(sep.as_str()).map(Value::from).collect()
+    };
+    Ok(Value::List(parts))
+}
+
+/// Compile a pattern with RE2-like syntax.
+pub(crate) fn compile(pattern: &str) -> Result<Regex, crate::FnError> {
+    Regex::new(pattern).map_err(|e| {
+        bad_param(
+            "pattern",
+            format!(
+                "invalid regular expression pattern: {}",
+                first_line(&e.to_string())
+            ),
+        )
+    })
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().last().unwrap_or(s).trim()
+}
+
+enum Shape {
+    Whole,
+    Named(Vec<(usize, String)>),
+    Positional(usize),
+}
+
+fn shape(re: &Regex) -> Result<Shape, crate::FnError> {
+    let mut named = Vec::new();
+    let mut unnamed = 0;
+    for (i, n) in re.capture_names().enumerate().skip(1) {
+        match n {
+            Some(name) => named.push((i, name.to_string())),
+            None => unnamed += 1,
+        }
+    }
+    match (named.is_empty(), unnamed) {
+        (true, 0) => Ok(Shape::Whole),
+        (true, n) => Ok(Shape::Positional(n)),
+        (false, 0) => Ok(Shape::Named(named)),
+        _ => Err(bad_param(
+            "pattern",
+            "invalid regular expression pattern: cannot mix both named and unnamed capture groups",
+        )),
+    }
+}
+
+fn capture_value(shape: &Shape, caps: &regex::Captures<'_>) -> Value {
+    let text = |i: usize| match caps.get(i) {
+        Some(m) => Value::String(m.as_str().to_string()),
+        None => Value::Null,
+    };
+    match shape {
+        Shape::Whole => text(0),
+        Shape::Positional(n) => Value::List((1..=*n).map(text).collect()),
+        Shape::Named(names) => {
+            let map: BTreeMap<String, Value> =
+                names.iter().map(|(i, n)| (n.clone(), text(*i))).collect();
+            Value::Object(map)
+        }
+    }
+}
+
+pub(crate) fn regex_fn(a: &[Value], _: &FnCtx<'_>) -> R {
+    let pattern = want_str(arg(a, 0), "pattern")?;
+    let s = want_str(arg(a, 1), "string")?;
+    let re = compile(&pattern)?;
+    let shape = shape(&re)?;
+    match re.captures(&s) {
+        Some(caps) => Ok(capture_value(&shape, &caps)),
+        None => Err(invalid(
+            "Invalid function argument: pattern did not match any part of the given string",
+        )),
+    }
+}
+
+pub(crate) fn regexall(a: &[Value], _: &FnCtx<'_>) -> R {
+    let pattern = want_str(arg(a, 0), "pattern")?;
+    let s = want_str(arg(a, 1), "string")?;
+    let re = compile(&pattern)?;
+    let shape = shape(&re)?;
+    Ok(Value::List(
+        re.captures_iter(&s)
+            .map(|c| capture_value(&shape, &c))
+            .collect(),
+    ))
+}
+
+pub(crate) fn replace(a: &[Value], _: &FnCtx<'_>) -> R {
+    let s = want_str(arg(a, 0), "str")?;
+    let sub = want_str(arg(a, 1), "substr")?;
+    let rep = want_str(arg(a, 2), "replace")?;
+    if sub.len() > 1 && sub.starts_with('/') && sub.ends_with('/') {
+        let pattern = sub.get(1..sub.len() - 1).unwrap_or("");
+        let re = compile(pattern)?;
+        return Ok(Value::String(re.replace_all(&s, rep.as_str()).into_owned()));
+    }
+    if sub.is_empty() {
+        // Go inserts the replacement around every rune.
+        let mut out = String::new();
+        out.push_str(&rep);
+        for c in s.chars() {
+            out.push(c);
+            out.push_str(&rep);
+        }
+        return Ok(Value::String(out));
+    }
+    Ok(Value::String(s.replace(&sub, &rep)))
+}
