@@ -27,10 +27,20 @@ fn write(dir: &Path, name: &str, text: &str) {
     std::fs::write(p, text).expect("write");
 }
 
+/// Scan in `dir`; `extra` holds the arguments (and paths, when not `.`).
 fn scan_json(dir: &Path, extra: &[&str]) -> (i32, Value) {
+    let dot = [".".to_string()];
+    let has_path = extra
+        .iter()
+        .any(|a| !a.starts_with('-') && Path::new(dir).join(a).exists());
+    let extra: Vec<String> = extra
+        .iter()
+        .map(|s| s.to_string())
+        .chain(if has_path { None } else { dot.first().cloned() })
+        .collect();
     let out = rampart()
         .current_dir(dir)
-        .args(["scan", ".", "--format", "json", "--no-config"])
+        .args(["scan", "--format", "json", "--no-config"])
         .args(extra)
         .output()
         .expect("runs");

@@ -43,7 +43,7 @@ pub struct Discovery {
 fn module_source_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r#"(?s)module\s+"[^"]*"\s*\{[^}]*?\bsource\s*=\s*"(\.{1,2}/[^"]*)""#)
+        Regex::new(r#"(?s)\bmodule\s+"[^"]*"\s*\{.*?\bsource\s*=\s*"(\.{1,2}/[^"]*)""#)
             .expect("static regex")
     })
 }

@@ -337,7 +337,7 @@ fn assemble(
     let file = sources.get(span.file);
     let (display, start, end) = match &file {
         Some(f) => (
-            f.display.clone(),
+            clean_display(&f.display),
             f.line_col(span.start),
             f.line_col(span.end),
         ),
@@ -401,11 +401,12 @@ fn diagnostics_to_errors(diags: &[Diagnostic], sources: &SourceMap) -> Vec<ScanE
                 }
                 .into(),
                 code: d.code.into(),
-                file: loc
-                    .as_ref()
-                    .map(|l| l.file.clone())
-                    .or_else(|| d.path.clone())
-                    .unwrap_or_default(),
+                file: clean_display(
+                    &loc.as_ref()
+                        .map(|l| l.file.clone())
+                        .or_else(|| d.path.clone())
+                        .unwrap_or_default(),
+                ),
                 line: loc.as_ref().map(|l| l.start.line).or(d.line),
                 column: loc.as_ref().map(|l| l.start.col).or(d.col),
                 message: redact::mask_line(&d.message),
@@ -417,13 +418,54 @@ fn diagnostics_to_errors(diags: &[Diagnostic], sources: &SourceMap) -> Vec<ScanE
     out
 }
 
+/// Lexically normalise a display path: drop `.` segments and fold `dir/..`
+/// (module sources like `./modules/x` otherwise leak into paths).
+pub fn clean_display(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "." => {}
+            "" if !out.is_empty() => {}
+            ".." if out.last().is_some_and(|l| *l != ".." && !l.is_empty()) => {
+                out.pop();
+            }
+            s => out.push(s),
+        }
+    }
+    let joined = out.join("/");
+    if joined.is_empty() {
+        ".".into()
+    } else {
+        joined
+    }
+}
+
 /// Path shown to users: relative to `root` when inside it, `/`-separated.
 pub fn display_path(path: &Path, root: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let s = rel.to_string_lossy().replace('\\', "/");
-    if s.is_empty() {
-        ".".into()
-    } else {
-        s
+    clean_display(&rel.to_string_lossy().replace('\\', "/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_paths_are_normalised() {
+        assert_eq!(
+            clean_display("a/./modules/b/main.tf"),
+            "a/modules/b/main.tf"
+        );
+        assert_eq!(clean_display("a/x/../b.tf"), "a/b.tf");
+        assert_eq!(clean_display("../up/a.tf"), "../up/a.tf");
+        assert_eq!(clean_display("/abs/./a.tf"), "/abs/a.tf");
+        assert_eq!(clean_display("./"), ".");
+    }
+
+    #[test]
+    fn today_is_a_date() {
+        let t = today_utc();
+        assert_eq!(t.len(), 10);
+        assert!(t.starts_with("20"));
     }
 }
