@@ -120,3 +120,131 @@ fn judge(v: &Value, a: &rampart_model::Attr, ctx: &Ctx, what: &str, path: &str) 
         ),
     }
 }
+
+/// Test support shared by the part-A rule tests: evaluate a Terraform snippet
+/// and run one rule over it.
+#[cfg(test)]
+pub(crate) mod testing {
+    use rampart_model::Status;
+
+    use crate::ctx::Ctx;
+    use crate::rule::Rule;
+
+    /// `(resource address, status, message)` for every result of `rule`.
+    pub fn run(rule: &Rule, code: &str) -> Vec<(String, Status, String)> {
+        let Ok(dir) = tempfile::tempdir() else {
+            return Vec::new();
+        };
+        if std::fs::write(dir.path().join("main.tf"), code).is_err() {
+            return Vec::new();
+        }
+        let sources = rampart_source::SourceMap::new();
+        let eval = rampart_terraform::evaluate_dir(dir.path(), &sources, &Default::default());
+        let ctx = Ctx::new(&eval.resources);
+        eval.resources
+            .iter()
+            .filter(|r| rule.applies_to(&r.kind))
+            .flat_map(|r| {
+                (rule.check)(r, &ctx)
+                    .into_iter()
+                    .map(move |c| (r.address.clone(), c.status, c.message))
+            })
+            .collect()
+    }
+
+    /// The statuses only.
+    pub fn statuses(rule: &Rule, code: &str) -> Vec<Status> {
+        run(rule, code).into_iter().map(|(_, s, _)| s).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rampart_model::Status;
+
+    use super::testing::statuses;
+
+    #[test]
+    fn key_from_unset_variable_is_unknown() {
+        let s = statuses(
+            &crate::aws::secretsmanager::customer_key::RULE,
+            r#"variable "key" {
+  type = string
+}
+resource "aws_secretsmanager_secret" "s" {
+  kms_key_id = var.key
+}
+"#,
+        );
+        assert_eq!(s, vec![Status::Unknown]);
+    }
+
+    #[test]
+    fn key_from_data_source_is_judged_by_its_name() {
+        let rule = &crate::aws::backup::vault_customer_key::RULE;
+        let aws = statuses(
+            rule,
+            r#"data "aws_kms_alias" "backup" {
+  name = "alias/aws/backup"
+}
+resource "aws_backup_vault" "v" {
+  name        = "v"
+  kms_key_arn = data.aws_kms_alias.backup.target_key_arn
+}
+"#,
+        );
+        assert_eq!(aws, vec![Status::Fail]);
+        let own = statuses(
+            rule,
+            r#"data "aws_kms_key" "backup" {
+  key_id = "alias/backup"
+}
+resource "aws_backup_vault" "v" {
+  name        = "v"
+  kms_key_arn = data.aws_kms_key.backup.arn
+}
+"#,
+        );
+        assert_eq!(own, vec![Status::Pass]);
+    }
+
+    #[test]
+    fn asymmetric_and_unknown_specs() {
+        let rule = &super::key_rotation::RULE;
+        let s = statuses(
+            rule,
+            r#"resource "aws_kms_key" "hmac" {
+  key_usage                = "GENERATE_VERIFY_MAC"
+  customer_master_key_spec = "HMAC_256"
+}
+"#,
+        );
+        assert_eq!(s, vec![Status::NotApplicable]);
+    }
+
+    #[test]
+    fn key_policy_in_split_resource_moves_the_judgement() {
+        let rule = &super::key_policy_wildcard::RULE;
+        let s = super::testing::run(
+            rule,
+            r#"resource "aws_kms_key" "k" {}
+resource "aws_kms_key_policy" "k" {
+  key_id = aws_kms_key.k.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "kms:*", Resource = "*" }]
+  })
+}
+"#,
+        );
+        let by: Vec<(&str, Status)> = s.iter().map(|(a, st, _)| (a.as_str(), *st)).collect();
+        assert!(
+            by.contains(&("aws_kms_key.k", Status::NotApplicable)),
+            "{s:?}"
+        );
+        assert!(
+            by.contains(&("aws_kms_key_policy.k", Status::Pass)),
+            "{s:?}"
+        );
+    }
+}

@@ -55,3 +55,78 @@ pub fn engine(res: &Resource) -> Option<&str> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use rampart_model::Status;
+
+    use crate::aws::kms::testing::statuses;
+
+    #[test]
+    fn snapshot_restores_are_unknown() {
+        let s = statuses(
+            &super::storage_encrypted::RULE,
+            r#"resource "aws_db_instance" "restored" {
+  identifier          = "restored"
+  instance_class      = "db.t3.micro"
+  snapshot_identifier = "orders-2024-01-01"
+}
+"#,
+        );
+        assert_eq!(s, vec![Status::Unknown]);
+        let s = statuses(
+            &super::cluster_storage_encrypted::RULE,
+            r#"resource "aws_rds_cluster" "restored" {
+  cluster_identifier  = "restored"
+  engine              = "aurora-mysql"
+  snapshot_identifier = "events-final"
+}
+"#,
+        );
+        assert_eq!(s, vec![Status::Unknown]);
+    }
+
+    #[test]
+    fn replica_of_unencrypted_source_fails_and_is_not_backed_up_itself() {
+        let code = r#"resource "aws_db_instance" "src" {
+  identifier              = "src"
+  engine                  = "mysql"
+  instance_class          = "db.t3.micro"
+  allocated_storage       = 20
+  backup_retention_period = 7
+}
+resource "aws_db_instance" "replica" {
+  identifier          = "replica"
+  replicate_source_db = aws_db_instance.src.identifier
+  instance_class      = "db.t3.micro"
+}
+"#;
+        assert_eq!(
+            statuses(&super::storage_encrypted::RULE, code),
+            vec![Status::Fail, Status::Fail]
+        );
+        assert_eq!(
+            statuses(&super::backup_retention::RULE, code),
+            vec![Status::Pass, Status::NotApplicable]
+        );
+    }
+
+    #[test]
+    fn retention_from_unset_variable_is_unknown() {
+        let s = statuses(
+            &super::backup_retention::RULE,
+            r#"variable "days" {
+  type = number
+}
+resource "aws_db_instance" "db" {
+  identifier              = "db"
+  engine                  = "postgres"
+  instance_class          = "db.t3.micro"
+  allocated_storage       = 20
+  backup_retention_period = var.days
+}
+"#,
+        );
+        assert_eq!(s, vec![Status::Unknown]);
+    }
+}

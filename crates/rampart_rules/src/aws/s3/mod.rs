@@ -181,3 +181,74 @@ fn scalar_text(v: &Value) -> Option<String> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use rampart_model::Status;
+
+    use crate::aws::kms::testing::statuses;
+
+    #[test]
+    fn policy_known_only_after_apply_is_unknown() {
+        let s = statuses(
+            &super::tls_only_policy::RULE,
+            r#"variable "policy" {
+  type = string
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "acme-b"
+}
+resource "aws_s3_bucket_policy" "b" {
+  bucket = aws_s3_bucket.b.id
+  policy = var.policy
+}
+"#,
+        );
+        assert_eq!(s, vec![Status::Unknown]);
+    }
+
+    #[test]
+    fn allow_over_tls_is_not_a_deny() {
+        let s = statuses(
+            &super::tls_only_policy::RULE,
+            r#"resource "aws_s3_bucket" "b" {
+  bucket = "acme-b"
+  policy = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "s3:GetObject"
+      Resource  = "arn:aws:s3:::acme-b/*"
+      Condition = { Bool = { "aws:SecureTransport" = "true" } }
+    }]
+  })
+}
+"#,
+        );
+        assert_eq!(s, vec![Status::Fail]);
+    }
+
+    #[test]
+    fn split_settings_match_buckets_by_name_too() {
+        let code = r#"resource "aws_s3_bucket" "b" {
+  bucket = "acme-b"
+}
+resource "aws_s3_bucket_logging" "b" {
+  bucket        = "acme-b"
+  target_bucket = "acme-logs"
+}
+resource "aws_s3_bucket_acl" "b" {
+  bucket = "acme-b"
+  acl    = "authenticated-read"
+}
+"#;
+        assert_eq!(
+            statuses(&super::server_access_logging::RULE, code),
+            vec![Status::Pass]
+        );
+        assert_eq!(
+            statuses(&super::no_public_acl::RULE, code),
+            vec![Status::Fail]
+        );
+    }
+}
