@@ -112,12 +112,14 @@ pub struct RenderOptions {
 }
 
 impl RenderOptions {
-    /// Sets "also list passing results" in every format that has the option.
+    /// Sets "also list passing results" in the text, JSON and SARIF
+    /// reporters. JUnit is left alone: passing test cases are part of what a
+    /// JUnit report is, so it lists them unless `junit.include_passed` is
+    /// turned off explicitly.
     pub fn with_passed(mut self, include: bool) -> Self {
         self.text.show_passed = include;
         self.json.include_passed = include;
         self.sarif.include_passed = include;
-        self.junit.include_passed = include;
         self
     }
 }
@@ -146,5 +148,15 @@ mod tests {
         assert_eq!(Format::parse("junit-xml"), Some(Format::Junit));
         assert_eq!(Format::parse("html"), None);
         assert!("yaml".parse::<Format>().is_err());
+    }
+
+    #[test]
+    fn with_passed_leaves_junit_alone() {
+        let on = RenderOptions::default().with_passed(true);
+        assert!(on.text.show_passed && on.json.include_passed && on.sarif.include_passed);
+        let off = RenderOptions::default().with_passed(false);
+        assert!(!off.text.show_passed && !off.json.include_passed && !off.sarif.include_passed);
+        assert!(off.junit.include_passed);
+        assert!(RenderOptions::default().text.show_unknown);
     }
 }

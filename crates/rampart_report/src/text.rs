@@ -255,6 +255,7 @@ fn snippet_lines(
     let last = f.end_line.max(f.line);
     let multi = last > first && first > 0;
     let _ = writeln!(out, "{pad} {bar}");
+    let shown_last = snippet.start_line + snippet.lines.len().saturating_sub(1);
     for (i, raw) in snippet.lines.iter().enumerate() {
         let n = snippet.start_line + i;
         let text = display_line(raw);
@@ -294,6 +295,10 @@ fn snippet_lines(
                 );
             }
         }
+    }
+    if multi && shown_last < last && shown_last >= first {
+        // The snippet was cut before the end of the span.
+        let _ = writeln!(out, "{pad} {bar} {} ...", p.paint("|", mark));
     }
 }
 

@@ -185,3 +185,18 @@ fn empty_report_renders_in_every_format() {
     let t = text::render(&report, &TextOptions::default());
     assert!(t.contains("No findings to show."));
 }
+
+#[test]
+fn text_marks_a_cut_multi_line_snippet() {
+    let mut report = common::sample_report();
+    let f = &mut report.findings[0];
+    f.end_line = 30;
+    if let Some(s) = &mut f.snippet {
+        s.lines.truncate(3);
+    }
+    let out = text::render(&report, &TextOptions::default());
+    assert!(
+        out.contains(" 6 | |     to_port     = 22\n   | | ...\n"),
+        "{out}"
+    );
+}
