@@ -16,7 +16,10 @@ pub static RULE: Rule = Rule {
         name: "apigateway-domain-tls-1-2",
         title: "API Gateway custom domain names use the TLS 1.2 security policy",
         severity: Severity::High,
-        kinds: &["aws_api_gateway_domain_name", "aws_apigatewayv2_domain_name"],
+        kinds: &[
+            "aws_api_gateway_domain_name",
+            "aws_apigatewayv2_domain_name",
+        ],
         frameworks: &[
             "soc2:CC6.7",
             "hipaa:164.312(e)(1)",
@@ -30,6 +33,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-HIPAA:3.6.2",
             "ENG-POL-003-HIPAA:3.4.1",
             "OP-POL-001:3.1",
+            "SIAC:6.3",
         ],
         aliases: &["CKV_AWS_206", "AVD-AWS-0005"],
         description: "Checks `security_policy` of `aws_api_gateway_domain_name` (and \

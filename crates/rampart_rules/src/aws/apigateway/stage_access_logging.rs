@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-HIPAA:3.6.2",
             "ENG-POL-003-HIPAA:3.8.1",
             "CSF:4",
+            "SIAC:9.1",
         ],
         aliases: &["CKV_AWS_76", "AVD-AWS-0001"],
         description: "Checks that `aws_api_gateway_stage` (REST) and `aws_apigatewayv2_stage` \

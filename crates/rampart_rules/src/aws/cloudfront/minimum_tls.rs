@@ -30,6 +30,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.2",
             "ENG-POL-003-HIPAA:3.4.1",
             "OP-POL-001:3.1",
+            "SIAC:6.3",
         ],
         aliases: &["CKV_AWS_174", "AVD-AWS-0013"],
         description: "Checks `viewer_certificate.minimum_protocol_version` of an \
@@ -130,7 +131,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
-    let default_cert = field(&res.body, "viewer_certificate.cloudfront_default_certificate");
+    let default_cert = field(
+        &res.body,
+        "viewer_certificate.cloudfront_default_certificate",
+    );
     if default_cert.bool() == Some(true) {
         let span = default_cert.attr().map(|a| a.span).unwrap_or(res.span);
         return vec![Check::fail(

@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.2",
             "ENG-POL-003-HIPAA:3.4.1",
             "OP-POL-001:3.1",
+            "SIAC:6.3",
         ],
         aliases: &["CKV_AWS_34", "AVD-AWS-0012"],
         description: "Checks `viewer_protocol_policy` of the `default_cache_behavior` and of \
@@ -112,7 +113,10 @@ fn behaviour(b: &Block, label: &str, out: &mut Vec<Check>) {
                 a.span,
                 format!("{label} has `viewer_protocol_policy = \"{s}\"`: viewers may use HTTP"),
             )),
-            None => out.push(Check::unknown(a.span, format!("{label}: `viewer_protocol_policy` is not a string"))),
+            None => out.push(Check::unknown(
+                a.span,
+                format!("{label}: `viewer_protocol_policy` is not a string"),
+            )),
         },
         Field::Unknown(a) => out.push(Check::unknown(
             a.span,
@@ -143,5 +147,7 @@ fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
             "every cache behaviour requires HTTPS from viewers",
         ));
     }
-    out.into_iter().map(|c| c.at("viewer_protocol_policy")).collect()
+    out.into_iter()
+        .map(|c| c.at("viewer_protocol_policy"))
+        .collect()
 }

@@ -28,6 +28,8 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.4",
             "ENG-POL-003-HIPAA:3.8.1",
             "CSF:4",
+            "SIAC:9.1",
+            "SIAC:9.2",
         ],
         aliases: &["CKV2_AWS_10", "AVD-AWS-0162"],
         description: "Checks that `aws_cloudtrail` sets `cloud_watch_logs_group_arn` (with \

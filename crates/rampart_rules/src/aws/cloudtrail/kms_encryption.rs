@@ -28,6 +28,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-HIPAA:3.4.2",
             "OP-POL-001:3.2",
             "CSF:4",
+            "SIAC:7.3",
         ],
         aliases: &["CKV_AWS_35", "AVD-AWS-0015"],
         description: "Checks that `aws_cloudtrail` sets `kms_key_id`. Without it (the AWS \
@@ -64,5 +65,10 @@ resource "aws_cloudtrail" "main" {
 };
 
 fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
-    vec![expect_set(&res.body, res.span, "kms_key_id", "KMS encryption of log files")]
+    vec![expect_set(
+        &res.body,
+        res.span,
+        "kms_key_id",
+        "KMS encryption of log files",
+    )]
 }

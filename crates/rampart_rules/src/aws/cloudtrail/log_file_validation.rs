@@ -28,6 +28,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.4",
             "ENG-POL-003-HIPAA:3.8.1",
             "CSF:4",
+            "SIAC:9.1",
         ],
         aliases: &["CKV_AWS_36", "AVD-AWS-0016"],
         description: "Checks that `aws_cloudtrail` sets `enable_log_file_validation = true` \

@@ -28,6 +28,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-HIPAA:3.2.2",
             "ENG-POL-003-HIPAA:3.8.1",
             "CSF:4",
+            "SIAC:9.1",
         ],
         aliases: &["CKV_AWS_67", "AVD-AWS-0014"],
         description: "Checks that `aws_cloudtrail` sets `is_multi_region_trail = true`. The \

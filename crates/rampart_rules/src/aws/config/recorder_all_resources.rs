@@ -30,6 +30,8 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.4",
             "ENG-POL-003-HIPAA:3.5.1",
             "CSF:5",
+            "SIAC:4.2",
+            "SIAC:7.1",
         ],
         aliases: &["CKV2_AWS_48"],
         description: "Checks the `recording_group` of `aws_config_configuration_recorder`: \
@@ -95,7 +97,7 @@ fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
         false,
         "record global resource types",
     );
-    let checks = vec![all, global];
+    let checks = [all, global];
     let bad: Vec<Check> = checks
         .iter()
         .filter(|c| c.status != Status::Pass)
@@ -103,7 +105,10 @@ fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
         .collect();
     if bad.is_empty() {
         vec![Check::pass(
-            res.body.block("recording_group").map(|b| b.span).unwrap_or(res.span),
+            res.body
+                .block("recording_group")
+                .map(|b| b.span)
+                .unwrap_or(res.span),
             "the recorder records all supported resource types, including global ones",
         )]
     } else {

@@ -26,6 +26,8 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.2",
             "ENG-POL-003-HIPAA:3.4.1",
             "OP-POL-001:3.1",
+            "SIAC:5.1",
+            "SIAC:7.3",
         ],
         aliases: &["CKV_AWS_8", "AVD-AWS-0131"],
         description: "Checks the `root_block_device` and every `ebs_block_device` of an \

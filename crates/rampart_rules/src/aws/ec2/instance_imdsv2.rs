@@ -28,6 +28,8 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.1",
             "ENG-POL-003-HIPAA:3.1.2",
             "CSF:2",
+            "SIAC:4.3",
+            "SIAC:7.3",
         ],
         aliases: &["CKV_AWS_79", "AVD-AWS-0028"],
         description: "Checks that `aws_instance` sets `metadata_options { http_tokens = \

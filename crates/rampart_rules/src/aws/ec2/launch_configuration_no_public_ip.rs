@@ -22,7 +22,12 @@ pub static RULE: Rule = Rule {
             "pci-dss:1.4.4",
             "cis-controls:12.2",
         ],
-        policies: &["ENG-POL-003-SOC2:3.2", "ENG-POL-003-HIPAA:3.3.1", "CSF:3"],
+        policies: &[
+            "ENG-POL-003-SOC2:3.2",
+            "ENG-POL-003-HIPAA:3.3.1",
+            "CSF:3",
+            "SIAC:6.2",
+        ],
         aliases: &["CKV_AWS_389", "AVD-AWS-0009"],
         description: "Fails when an `aws_launch_configuration` sets \
             `associate_public_ip_address = true`. Not writing it (the AWS provider 5.x default \

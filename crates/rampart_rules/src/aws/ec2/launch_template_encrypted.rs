@@ -26,6 +26,8 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.2",
             "ENG-POL-003-HIPAA:3.4.1",
             "OP-POL-001:3.1",
+            "SIAC:5.1",
+            "SIAC:7.3",
         ],
         aliases: &["AVD-AWS-0008"],
         description: "Checks every `block_device_mappings` entry of an `aws_launch_template` \

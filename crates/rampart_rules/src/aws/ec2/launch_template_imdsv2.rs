@@ -28,6 +28,8 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.1",
             "ENG-POL-003-HIPAA:3.1.2",
             "CSF:2",
+            "SIAC:4.3",
+            "SIAC:7.3",
         ],
         aliases: &["CKV_AWS_79", "AVD-AWS-0130"],
         description: "Checks that `aws_launch_template` and `aws_launch_configuration` set \

@@ -58,9 +58,7 @@ pub fn device(b: &Block, label: &str, ctx: &Ctx) -> Check {
             }
             Check::fail(
                 b.span,
-                format!(
-                    "{label} does not set `encrypted`; the AWS provider 5.x default is false"
-                ),
+                format!("{label} does not set `encrypted`; the AWS provider 5.x default is false"),
             )
         }
     }

@@ -20,7 +20,11 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.PS-01",
             "cis-controls:2.5",
         ],
-        policies: &["ENG-POL-003-HIPAA:3.6.1", "ENG-POL-003-HIPAA:3.5.2"],
+        policies: &[
+            "ENG-POL-003-HIPAA:3.6.1",
+            "ENG-POL-003-HIPAA:3.5.2",
+            "SIAC:5.2",
+        ],
         aliases: &["CKV_AWS_51", "AVD-AWS-0031"],
         description: "Checks that `image_tag_mutability` of `aws_ecr_repository` is \
             `IMMUTABLE` (or an `IMMUTABLE_WITH_EXCLUSION` variant). The AWS provider 5.x \

@@ -25,6 +25,8 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-HIPAA:3.6.1",
             "ENG-POL-003-HIPAA:3.5.2",
             "ENG-POL-003-SOC2:3.4",
+            "SIAC:5.3",
+            "SIAC:7.3",
         ],
         aliases: &["CKV_AWS_163", "AVD-AWS-0030"],
         description: "Checks that `image_scanning_configuration.scan_on_push = true` on \

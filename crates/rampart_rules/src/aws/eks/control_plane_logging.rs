@@ -35,6 +35,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-HIPAA:3.6.1",
             "ENG-POL-003-HIPAA:3.8.1",
             "CSF:4",
+            "SIAC:9.1",
         ],
         aliases: &["CKV_AWS_37", "AVD-AWS-0038"],
         description: "Checks that `enabled_cluster_log_types` of `aws_eks_cluster` lists all \

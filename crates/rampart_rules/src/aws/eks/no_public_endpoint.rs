@@ -26,6 +26,8 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-HIPAA:3.6.1",
             "ENG-POL-003-HIPAA:3.3.1",
             "CSF:3",
+            "SIAC:6.2",
+            "SIAC:6.3",
         ],
         aliases: &["CKV_AWS_39", "AVD-AWS-0040"],
         description: "Checks that `vpc_config.endpoint_public_access = false` on \

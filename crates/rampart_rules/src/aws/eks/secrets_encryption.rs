@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-HIPAA:3.6.1",
             "ENG-POL-003-HIPAA:3.4.2",
             "OP-POL-001:3.2",
+            "SIAC:7.3",
         ],
         aliases: &["CKV_AWS_58", "AVD-AWS-0039"],
         description: "Checks that an `aws_eks_cluster` has an `encryption_config` block whose \
@@ -84,7 +85,10 @@ fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
     let c = match field(cfg, "resources") {
         Field::Known(v, a) => {
             if !strings(v).contains(&"secrets") {
-                Check::fail(a.span, "`encryption_config.resources` does not include \"secrets\"")
+                Check::fail(
+                    a.span,
+                    "`encryption_config.resources` does not include \"secrets\"",
+                )
             } else if cfg
                 .block("provider")
                 .and_then(|p| p.value("key_arn"))

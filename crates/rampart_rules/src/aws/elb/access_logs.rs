@@ -27,6 +27,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.4",
             "ENG-POL-003-HIPAA:3.8.1",
             "CSF:4",
+            "SIAC:9.1",
         ],
         aliases: &["CKV_AWS_91", "CKV_AWS_92"],
         description: "Checks for an `access_logs` block with logging on: on `aws_lb` / \
@@ -94,8 +95,10 @@ fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
         }
     }
     if res.body.block("access_logs").is_none() {
-        return vec![Check::fail(res.span, "no `access_logs` block: access logging is off")
-            .at("access_logs.enabled")];
+        return vec![
+            Check::fail(res.span, "no `access_logs` block: access logging is off")
+                .at("access_logs.enabled"),
+        ];
     }
     vec![expect_flag(
         &res.body,

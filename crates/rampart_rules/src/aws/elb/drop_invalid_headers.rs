@@ -28,6 +28,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.1",
             "ENG-POL-003-HIPAA:3.1.2",
             "ENG-POL-003-HIPAA:3.3.1",
+            "SIAC:6.1",
         ],
         aliases: &["CKV_AWS_131", "AVD-AWS-0052"],
         description: "For application load balancers (`aws_lb` / `aws_alb` whose \

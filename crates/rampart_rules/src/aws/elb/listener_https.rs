@@ -27,6 +27,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.2",
             "ENG-POL-003-HIPAA:3.4.1",
             "OP-POL-001:3.1",
+            "SIAC:6.3",
         ],
         aliases: &["CKV_AWS_2", "CKV2_AWS_20", "AVD-AWS-0054"],
         description: "Fails for an `aws_lb_listener` / `aws_alb_listener` whose `protocol` is \
@@ -90,12 +91,18 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(res: &Resource, ctx: &Ctx) -> Vec<Check> {
-    let span = res.body.attr("protocol").map(|a| a.span).unwrap_or(res.span);
+    let span = res
+        .body
+        .attr("protocol")
+        .map(|a| a.span)
+        .unwrap_or(res.span);
     let (proto, defaulted) = match listener_protocol(res, ctx) {
-        Ok(p) => p,
-        Err(()) => {
-            return vec![Check::unknown(span, "the listener's protocol is known only after apply")
-                .at("protocol")]
+        Some(p) => p,
+        None => {
+            return vec![
+                Check::unknown(span, "the listener's protocol is known only after apply")
+                    .at("protocol"),
+            ]
         }
     };
     let c = match proto.as_str() {
@@ -126,7 +133,10 @@ fn check(res: &Resource, ctx: &Ctx) -> Vec<Check> {
             if redirects {
                 Check::pass(span, "the HTTP listener redirects every request to HTTPS")
             } else if unknown {
-                Check::unknown(span, format!("{how}; whether it redirects to HTTPS is known only after apply"))
+                Check::unknown(
+                    span,
+                    format!("{how}; whether it redirects to HTTPS is known only after apply"),
+                )
             } else {
                 Check::fail(span, format!("{how} and does not redirect to HTTPS"))
             }

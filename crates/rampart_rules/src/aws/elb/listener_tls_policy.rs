@@ -43,6 +43,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.2",
             "ENG-POL-003-HIPAA:3.4.1",
             "OP-POL-001:3.1",
+            "SIAC:6.3",
         ],
         aliases: &["CKV_AWS_103", "AVD-AWS-0047"],
         description: "For `aws_lb_listener` / `aws_alb_listener` with protocol HTTPS or TLS, \
@@ -104,16 +105,19 @@ pub static RULE: Rule = Rule {
 
 fn check(res: &Resource, ctx: &Ctx) -> Vec<Check> {
     match listener_protocol(res, ctx) {
-        Ok((p, _)) if p == "HTTPS" || p == "TLS" => {}
-        Ok((p, _)) => {
+        Some((p, _)) if p == "HTTPS" || p == "TLS" => {}
+        Some((p, _)) => {
             return vec![Check::not_applicable(
                 res.span,
                 format!("a {p} listener does not terminate TLS"),
             )]
         }
-        Err(()) => {
+        None => {
             return vec![Check::unknown(
-                res.body.attr("protocol").map(|a| a.span).unwrap_or(res.span),
+                res.body
+                    .attr("protocol")
+                    .map(|a| a.span)
+                    .unwrap_or(res.span),
                 "the listener's protocol is known only after apply",
             )]
         }
@@ -127,7 +131,8 @@ fn check(res: &Resource, ctx: &Ctx) -> Vec<Check> {
         "TLS security policy",
     );
     if c.status == rampart_model::Status::Fail {
-        c.message.push_str(" (it accepts protocols older than TLS 1.2)");
+        c.message
+            .push_str(" (it accepts protocols older than TLS 1.2)");
     }
     vec![c]
 }

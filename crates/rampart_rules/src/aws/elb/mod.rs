@@ -38,24 +38,21 @@ pub fn lb_type(lb: &Resource) -> Option<String> {
 }
 
 /// The listener's protocol: as written, or the default for its load balancer
-/// (HTTP for an application load balancer, TCP for a network one). `Err` when
-/// unknown. The flag says whether it is a default.
-pub fn listener_protocol(listener: &Resource, ctx: &Ctx) -> Result<(String, bool), ()> {
+/// (HTTP for an application load balancer, TCP for a network one). `None`
+/// when unknown. The flag says whether it is a default.
+pub fn listener_protocol(listener: &Resource, ctx: &Ctx) -> Option<(String, bool)> {
     match field(&listener.body, "protocol") {
-        Field::Known(v, _) => v
-            .as_str()
-            .map(|s| (s.to_ascii_uppercase(), false))
-            .ok_or(()),
-        Field::Unknown(_) => Err(()),
+        Field::Known(v, _) => v.as_str().map(|s| (s.to_ascii_uppercase(), false)),
+        Field::Unknown(_) => None,
         Field::Missing => {
             let kind = match listener_lb(listener, ctx) {
-                Some(lb) => lb_type(lb).ok_or(())?,
+                Some(lb) => lb_type(lb)?,
                 None => "application".into(),
             };
             match kind.as_str() {
-                "network" => Ok(("TCP".into(), true)),
-                "gateway" => Ok(("GENEVE".into(), true)),
-                _ => Ok(("HTTP".into(), true)),
+                "network" => Some(("TCP".into(), true)),
+                "gateway" => Some(("GENEVE".into(), true)),
+                _ => Some(("HTTP".into(), true)),
             }
         }
     }

@@ -30,6 +30,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-HIPAA:3.3.2",
             "ENG-POL-003-HIPAA:3.8.1",
             "CSF:4",
+            "SIAC:9.2",
         ],
         aliases: &["CKV_AWS_238"],
         description: "Checks that `aws_guardduty_detector` does not set `enable = false`. The \

@@ -20,7 +20,12 @@ pub static RULE: Rule = Rule {
             "nist-csf:DE.CM-09",
             "cis-controls:8.5",
         ],
-        policies: &["ENG-POL-003-HIPAA:3.6.2", "ENG-POL-003-HIPAA:3.8.1", "CSF:4"],
+        policies: &[
+            "ENG-POL-003-HIPAA:3.6.2",
+            "ENG-POL-003-HIPAA:3.8.1",
+            "CSF:4",
+            "SIAC:9.1",
+        ],
         aliases: &["CKV_AWS_50", "AVD-AWS-0066"],
         description: "Checks that `tracing_config.mode` of `aws_lambda_function` is \
             `Active`. When it is not written the AWS provider 5.x default is `PassThrough`, \

@@ -36,6 +36,8 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-HIPAA:3.5.1",
             "ENG-POL-003-HIPAA:3.5.2",
             "CSF:2",
+            "SIAC:8.1",
+            "SIAC:2.3",
         ],
         aliases: &["CKV_AWS_41"],
         description: "Fails when `access_key`, `secret_key` or `token` of a `provider \"aws\"` \
@@ -92,40 +94,40 @@ provider "aws" {
 
 fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
     if res.mode != ResourceMode::Provider {
-        return vec![Check::not_applicable(res.span, "not a provider configuration")];
+        return vec![Check::not_applicable(
+            res.span,
+            "not a provider configuration",
+        )];
     }
     let mut out = Vec::new();
     for (name, what) in CREDENTIALS {
         let Some(a) = res.body.attr(name) else {
             continue;
         };
-        if a.value.is_null() {
+        if a.value.is_null() || a.value.as_str().is_some_and(|s| s.trim().is_empty()) {
             continue;
         }
-        let c = if !a.value.is_wholly_known() || !a.refs.is_empty() {
-            Check::pass(
+        let c = match &a.origin {
+            Origin::Variable {
+                name: var, source, ..
+            } if source == "default" && a.value.is_wholly_known() => Check::fail(
                 a.span,
-                format!("`{name}` is read from another resource or data source, not written in the code"),
-            )
-        } else if a.value.as_str().is_some_and(|s| s.trim().is_empty()) {
-            continue;
-        } else {
-            match &a.origin {
-                Origin::Variable { name: var, source, .. } if source == "default" => Check::fail(
-                    a.span,
-                    format!(
-                        "`{name}` is {what} taken from the literal default of variable `{var}`"
-                    ),
+                format!("`{name}` is {what} taken from the literal default of variable `{var}`"),
+            ),
+            Origin::Variable { name: var, .. } => Check::pass(
+                a.span,
+                format!("`{name}` is supplied at run time through variable `{var}`"),
+            ),
+            _ if !a.value.is_wholly_known() || !a.refs.is_empty() => Check::pass(
+                a.span,
+                format!(
+                    "`{name}` is read from another resource or data source, not written in the code"
                 ),
-                Origin::Variable { name: var, .. } => Check::pass(
-                    a.span,
-                    format!("`{name}` is supplied at run time through variable `{var}`"),
-                ),
-                _ => Check::fail(
-                    a.span,
-                    format!("`{name}` is {what} written as a literal in the configuration"),
-                ),
-            }
+            ),
+            _ => Check::fail(
+                a.span,
+                format!("`{name}` is {what} written as a literal in the configuration"),
+            ),
         };
         out.push(c.at(*name));
     }

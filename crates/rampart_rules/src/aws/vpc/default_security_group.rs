@@ -31,6 +31,8 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.2",
             "ENG-POL-003-HIPAA:3.3.1",
             "CSF:3",
+            "SIAC:4.3",
+            "SIAC:6.2",
         ],
         aliases: &["CKV2_AWS_12", "AVD-AWS-0173"],
         description: "Fails when an `aws_default_security_group` declares any `ingress` or \

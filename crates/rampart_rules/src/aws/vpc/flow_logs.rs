@@ -29,6 +29,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-HIPAA:3.3.2",
             "ENG-POL-003-HIPAA:3.8.1",
             "CSF:4",
+            "SIAC:9.1",
         ],
         aliases: &["CKV2_AWS_11", "AVD-AWS-0178"],
         description: "Checks that every `aws_vpc` is the subject of an `aws_flow_log` whose \

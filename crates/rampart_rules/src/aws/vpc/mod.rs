@@ -70,7 +70,10 @@ impl Ingress {
         }
         if let Some(p) = &self.protocol {
             // ICMP "ports" are types and codes, not ports.
-            if matches!(p.to_ascii_lowercase().as_str(), "icmp" | "1" | "icmpv6" | "58") {
+            if matches!(
+                p.to_ascii_lowercase().as_str(),
+                "icmp" | "1" | "icmpv6" | "58"
+            ) {
                 return Tri::No;
             }
         }
@@ -160,7 +163,9 @@ fn ports(b: &Block) -> Option<(f64, f64)> {
 
 fn from_block(b: &Block, span: Span, cidrs: &[&str], proto: &str) -> Ingress {
     let (open, open_cidrs) = openness(b, cidrs);
-    let protocol = str_of(b, proto).ok().map(|p| p.unwrap_or_else(|| "tcp".into()));
+    let protocol = str_of(b, proto)
+        .ok()
+        .map(|p| p.unwrap_or_else(|| "tcp".into()));
     let mut ports = ports(b);
     if protocol.as_deref().is_some_and(is_all_protocols) {
         ports = Some((0.0, 65535.0));
@@ -199,9 +204,9 @@ pub fn ingress_rules(res: &Resource) -> IngressView {
                 "protocol",
             )]),
             Ok(_) => IngressView::NotIngress,
-            Err(()) => IngressView::UnknownType(
-                res.body.attr("type").map(|a| a.span).unwrap_or(res.span),
-            ),
+            Err(()) => {
+                IngressView::UnknownType(res.body.attr("type").map(|a| a.span).unwrap_or(res.span))
+            }
         },
         "aws_vpc_security_group_ingress_rule" => IngressView::Rules(vec![from_block(
             &res.body,

@@ -34,6 +34,8 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-SOC2:3.2",
             "ENG-POL-003-HIPAA:3.3.1",
             "CSF:3",
+            "SIAC:6.2",
+            "SIAC:6.3",
         ],
         aliases: &["CKV_AWS_24", "AVD-AWS-0107"],
         description: "Looks at every ingress rule, whether written as an inline `ingress` block \
