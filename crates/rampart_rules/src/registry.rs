@@ -28,7 +28,10 @@ pub static ALL: &[&Rule] = &[
     &aws::rds::iam_authentication::RULE,
     &aws::rds::multi_az::RULE,
     &aws::rds::cluster_storage_encrypted::RULE,
+    &aws::rds::cluster_deletion_protection::RULE,
+    &aws::rds::cluster_backup_retention::RULE,
     &aws::docdb::cluster_storage_encrypted::RULE,
+    &aws::docdb::cluster_customer_key::RULE,
     &aws::neptune::cluster_storage_encrypted::RULE,
     // aws/dynamodb
     &aws::dynamodb::point_in_time_recovery::RULE,
@@ -39,6 +42,7 @@ pub static ALL: &[&Rule] = &[
     // aws/elasticache
     &aws::elasticache::at_rest_encryption::RULE,
     &aws::elasticache::in_transit_encryption::RULE,
+    &aws::elasticache::snapshot_retention::RULE,
     // aws/opensearch
     &aws::opensearch::encrypt_at_rest::RULE,
     &aws::opensearch::node_to_node_encryption::RULE,

@@ -1,3 +1,4 @@
 //! Amazon DocumentDB rules.
 
+pub mod cluster_customer_key;
 pub mod cluster_storage_encrypted;

@@ -2,6 +2,8 @@
 //! encryption check shared with DocumentDB and Neptune clusters.
 
 pub mod backup_retention;
+pub mod cluster_backup_retention;
+pub mod cluster_deletion_protection;
 pub mod cluster_storage_encrypted;
 pub mod deletion_protection;
 pub mod iam_authentication;
