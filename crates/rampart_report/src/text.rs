@@ -97,10 +97,7 @@ pub fn render(report: &Report, opts: &TextOptions) -> String {
         let _ = writeln!(
             out,
             "{}",
-            p.paint(
-                &format!("errors ({}):", report.errors.len()),
-                Style::new().red().bold()
-            )
+            p.paint(&problems_header(&report.errors), Style::new().red().bold())
         );
         for e in &report.errors {
             let _ = writeln!(out, "  {}", error_line(e, &p));
@@ -355,6 +352,29 @@ fn error_line(e: &ScanError, p: &Painter) -> String {
     } else {
         format!("{place}: {level}: {msg}")
     }
+}
+
+/// `problems (1 error, 2 warnings):` — input that was not (fully) scanned.
+fn problems_header(errors: &[ScanError]) -> String {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for e in errors {
+        match counts.iter_mut().find(|(l, _)| *l == e.level) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((e.level.clone(), 1)),
+        }
+    }
+    let rank = |l: &str| match l {
+        "error" => 0,
+        "warning" => 1,
+        "note" => 2,
+        _ => 3,
+    };
+    counts.sort_by_key(|(l, _)| rank(l));
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(l, n)| format!("{n} {}{}", one_line(l), plural(*n)))
+        .collect();
+    format!("problems ({}):", parts.join(", "))
 }
 
 fn duration(ms: u64) -> String {
