@@ -57,6 +57,13 @@ fn hostile_text_cannot_inject_escape_codes() {
         assert!(!out.contains("\u{1b}[1m error"), "{out}");
         assert!(!out.contains('\r'), "{out}");
     }
+    let xml = junit::render(&report, &Default::default());
+    assert!(!xml.contains('\u{1b}') && !xml.contains('\u{7}'), "{xml}");
+    for f in [Format::Json, Format::Sarif] {
+        let out = render(&report, f, &RenderOptions::default());
+        assert!(!out.contains('\u{1b}'), "{f}: raw escape in output");
+        assert!(serde_json::from_str::<serde_json::Value>(&out).is_ok());
+    }
 }
 
 #[test]
