@@ -30,12 +30,14 @@ pub static ALL: &[&Rule] = &[
     &aws::rds::cluster_storage_encrypted::RULE,
     &aws::rds::cluster_deletion_protection::RULE,
     &aws::rds::cluster_backup_retention::RULE,
+    &aws::rds::auto_minor_version_upgrade::RULE,
     &aws::docdb::cluster_storage_encrypted::RULE,
     &aws::docdb::cluster_customer_key::RULE,
     &aws::neptune::cluster_storage_encrypted::RULE,
     // aws/dynamodb
     &aws::dynamodb::point_in_time_recovery::RULE,
     &aws::dynamodb::table_customer_key::RULE,
+    &aws::dynamodb::dax_encryption::RULE,
     // aws/ebs
     &aws::ebs::volume_encrypted::RULE,
     &aws::ebs::encryption_by_default::RULE,

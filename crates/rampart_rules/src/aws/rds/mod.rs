@@ -1,6 +1,7 @@
 //! Amazon RDS rules (instances and Aurora clusters), and the storage
 //! encryption check shared with DocumentDB and Neptune clusters.
 
+pub mod auto_minor_version_upgrade;
 pub mod backup_retention;
 pub mod cluster_backup_retention;
 pub mod cluster_deletion_protection;
