@@ -2,7 +2,9 @@
 
 use rampart_model::{Resource, Severity};
 
-use crate::aws::ec2::{device, implicit_root, summarize};
+use crate::aws::ec2::{
+    device, implicit_root, instance_template, summarize, template_devices, via_template, Template,
+};
 use crate::ctx::Ctx;
 use crate::rule::{Check, Example, Rule, RuleMeta};
 
@@ -33,7 +35,8 @@ pub static RULE: Rule = Rule {
         description: "Checks the `root_block_device` and every `ebs_block_device` of an \
             `aws_instance` for `encrypted = true` (the AWS provider 5.x default is \
             false). Without a `root_block_device` block the root volume comes unencrypted \
-            from the AMI. An `aws_ebs_encryption_by_default` resource in the same \
+            from the AMI, or from the launch template named in `launch_template`, whose \
+            mappings are then checked. An `aws_ebs_encryption_by_default` resource in the same \
             configuration makes unset devices pass; a device restored from a snapshot \
             without `encrypted` is reported as unknown.",
         rationale: "Unencrypted volumes expose data to anyone who gets hold of a snapshot or \
@@ -94,7 +97,19 @@ fn check(res: &Resource, ctx: &Ctx) -> Vec<Check> {
     let mut checks = Vec::new();
     match res.body.block("root_block_device") {
         Some(b) => checks.push(device(b, "the root block device", ctx)),
-        None => checks.push(implicit_root(res, ctx, "`root_block_device`")),
+        None => match instance_template(res, ctx) {
+            Template::NotUsed => checks.push(implicit_root(res, ctx, "`root_block_device`")),
+            Template::Found(t) => checks.extend(
+                template_devices(t, ctx)
+                    .into_iter()
+                    .map(|c| via_template(c, t)),
+            ),
+            Template::Unresolved(span) => checks.push(Check::unknown(
+                span,
+                "no `root_block_device`: the root volume comes from a launch template this \
+                 configuration does not declare",
+            )),
+        },
     }
     for b in res.body.blocks("ebs_block_device") {
         let name = b

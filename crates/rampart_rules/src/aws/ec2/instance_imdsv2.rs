@@ -2,7 +2,7 @@
 
 use rampart_model::{Resource, Severity};
 
-use crate::aws::ec2::imds;
+use crate::aws::ec2::{imds, instance_template, via_template, Template};
 use crate::ctx::Ctx;
 use crate::rule::{Check, Example, Rule, RuleMeta};
 
@@ -35,7 +35,8 @@ pub static RULE: Rule = Rule {
         description: "Checks that `aws_instance` sets `metadata_options { http_tokens = \
             \"required\" }` (or disables the metadata endpoint with `http_endpoint = \
             \"disabled\"`). When `http_tokens` is not written the AWS provider 5.x leaves it \
-            `optional`, which keeps IMDSv1 open.",
+            `optional`, which keeps IMDSv1 open. An instance that sets no metadata options but \
+            names a launch template is judged by that template.",
         rationale: "IMDSv1 answers any plain GET request, so a server-side request forgery \
             bug or a misconfigured proxy on the instance is enough to steal the instance \
             role's temporary credentials. IMDSv2 needs a session token obtained with a PUT \
@@ -72,11 +73,46 @@ pub static RULE: Rule = Rule {
 }
 "#,
             ),
+            Example::tf_pass(
+                r#"resource "aws_launch_template" "app" {
+  name_prefix = "app-"
+  image_id    = "ami-0123456789abcdef0"
+  metadata_options {
+    http_tokens = "required"
+  }
+}
+
+resource "aws_instance" "app" {
+  instance_type = "t3.micro"
+  launch_template {
+    id      = aws_launch_template.app.id
+    version = "$Latest"
+  }
+}
+"#,
+            ),
         ],
     },
     check,
 };
 
-fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
+fn check(res: &Resource, ctx: &Ctx) -> Vec<Check> {
+    // Settings written on the instance override its launch template's.
+    let own = res.body.lookup("metadata_options.http_tokens").is_some()
+        || res.body.lookup("metadata_options.http_endpoint").is_some();
+    if !own {
+        match instance_template(res, ctx) {
+            Template::NotUsed => {}
+            Template::Found(t) => return vec![via_template(imds(t), t)],
+            Template::Unresolved(span) => {
+                return vec![Check::unknown(
+                    span,
+                    "the metadata options come from a launch template this configuration \
+                     does not declare",
+                )
+                .at("metadata_options.http_tokens")]
+            }
+        }
+    }
     vec![imds(res)]
 }

@@ -2,7 +2,7 @@
 
 use rampart_model::{Resource, Severity};
 
-use crate::aws::ec2::{device, implicit_root, summarize};
+use crate::aws::ec2::{summarize, template_devices};
 use crate::ctx::Ctx;
 use crate::rule::{Check, Example, Rule, RuleMeta};
 
@@ -82,23 +82,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(res: &Resource, ctx: &Ctx) -> Vec<Check> {
-    let mut checks = Vec::new();
-    for m in res.body.blocks("block_device_mappings") {
-        let Some(ebs) = m.block("ebs") else {
-            continue;
-        };
-        let name = m
-            .value("device_name")
-            .and_then(|v| v.as_str())
-            .map(|s| format!("block device mapping `{s}`"))
-            .unwrap_or_else(|| "a block device mapping".into());
-        checks.push(device(ebs, &name, ctx));
-    }
-    if checks.is_empty() {
-        checks.push(implicit_root(res, ctx, "EBS block device mapping"));
-    }
-    summarize(checks, res.span, "all mapped EBS volumes are encrypted")
-        .into_iter()
-        .map(|c| c.at("block_device_mappings.ebs.encrypted"))
-        .collect()
+    summarize(
+        template_devices(res, ctx),
+        res.span,
+        "all mapped EBS volumes are encrypted",
+    )
+    .into_iter()
+    .map(|c| c.at("block_device_mappings.ebs.encrypted"))
+    .collect()
 }

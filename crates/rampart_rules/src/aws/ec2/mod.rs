@@ -138,3 +138,151 @@ pub fn imds(res: &Resource) -> Check {
     };
     c.at(path)
 }
+
+/// The launch template an instance names in its `launch_template` block.
+pub enum Template<'a> {
+    /// The instance names no launch template.
+    NotUsed,
+    /// The template, declared in this configuration.
+    Found(&'a Resource),
+    /// A template this configuration does not declare (or names unknown).
+    Unresolved(Span),
+}
+
+pub fn instance_template<'a>(inst: &Resource, ctx: &Ctx<'a>) -> Template<'a> {
+    let Some(lt) = inst.body.block("launch_template") else {
+        return Template::NotUsed;
+    };
+    for key in ["id", "name"] {
+        let Some(a) = lt.attr(key) else { continue };
+        let mut refs = a.refs.clone();
+        a.value.unknown_refs(&mut refs);
+        let by_ref = ctx.of_kind("aws_launch_template").find(|t| {
+            refs.iter()
+                .any(|x| rampart_model::resource::ref_matches(x, &t.address))
+        });
+        if let Some(t) = by_ref {
+            return Template::Found(t);
+        }
+        if let Some(name) = a.value.as_str() {
+            let by_value = ctx
+                .of_kind("aws_launch_template")
+                .find(|t| t.body.value(key).and_then(|v| v.as_str()) == Some(name));
+            if let Some(t) = by_value {
+                return Template::Found(t);
+            }
+        }
+    }
+    Template::Unresolved(lt.span)
+}
+
+/// Encryption of the EBS volumes a launch template maps (one check per
+/// mapping, or one for the implicit root volume).
+pub fn template_devices(t: &Resource, ctx: &Ctx) -> Vec<Check> {
+    let mut checks = Vec::new();
+    for m in t.body.blocks("block_device_mappings") {
+        let Some(ebs) = m.block("ebs") else {
+            continue;
+        };
+        let name = m
+            .value("device_name")
+            .and_then(|v| v.as_str())
+            .map(|s| format!("block device mapping `{s}`"))
+            .unwrap_or_else(|| "a block device mapping".into());
+        checks.push(device(ebs, &name, ctx));
+    }
+    if checks.is_empty() {
+        checks.push(implicit_root(t, ctx, "EBS block device mapping"));
+    }
+    checks
+}
+
+/// Prefix a check's message with where the setting came from.
+pub fn via_template(mut c: Check, t: &Resource) -> Check {
+    c.message = format!("launch template `{}`: {}", t.address, c.message);
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use rampart_model::Status;
+
+    use crate::aws::vpc::testing::only;
+
+    #[test]
+    fn instance_with_undeclared_template_is_unknown() {
+        let code = r#"
+resource "aws_instance" "a" {
+  instance_type = "t3.micro"
+  launch_template {
+    name = "shared-base"
+  }
+}
+"#;
+        assert_eq!(only(&super::instance_imdsv2::RULE, code), Status::Unknown);
+        assert_eq!(
+            only(&super::instance_ebs_encrypted::RULE, code),
+            Status::Unknown
+        );
+    }
+
+    #[test]
+    fn instance_settings_override_template() {
+        let code = r#"
+resource "aws_launch_template" "t" {
+  name = "base"
+  metadata_options {
+    http_tokens = "required"
+  }
+}
+resource "aws_instance" "a" {
+  instance_type = "t3.micro"
+  launch_template {
+    name = "base"
+  }
+  metadata_options {
+    http_tokens = "optional"
+  }
+}
+"#;
+        let s = crate::aws::vpc::testing::statuses(&super::instance_imdsv2::RULE, code);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s.iter().all(|x| x.1 == Status::Fail), "{s:?}");
+    }
+
+    #[test]
+    fn snapshot_device_and_unknown_flag() {
+        let code = r#"
+variable "enc" { type = bool }
+resource "aws_instance" "a" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  root_block_device {
+    encrypted = var.enc
+  }
+  ebs_block_device {
+    device_name = "/dev/sdf"
+    snapshot_id = "snap-0123456789abcdef0"
+  }
+}
+"#;
+        let s = crate::aws::vpc::testing::statuses(&super::instance_ebs_encrypted::RULE, code);
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s.iter().all(|x| x.1 == Status::Unknown), "{s:?}");
+    }
+
+    #[test]
+    fn imds_unknown_tokens() {
+        let code = r#"
+variable "tokens" { type = string }
+resource "aws_instance" "a" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  metadata_options {
+    http_tokens = var.tokens
+  }
+}
+"#;
+        assert_eq!(only(&super::instance_imdsv2::RULE, code), Status::Unknown);
+    }
+}

@@ -57,3 +57,57 @@ pub fn listener_protocol(listener: &Resource, ctx: &Ctx) -> Option<(String, bool
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use rampart_model::Status;
+
+    use crate::aws::vpc::testing::only;
+
+    #[test]
+    fn default_protocol_follows_the_load_balancer() {
+        let alb = r#"
+resource "aws_lb" "web" {
+  name = "web"
+}
+resource "aws_lb_listener" "l" {
+  load_balancer_arn = aws_lb.web.arn
+  port              = 80
+  default_action {
+    type             = "forward"
+    target_group_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef"
+  }
+}
+"#;
+        assert_eq!(only(&super::listener_https::RULE, alb), Status::Fail);
+        let nlb = alb.replace(
+            "name = \"web\"",
+            "name = \"web\"\n  load_balancer_type = \"network\"",
+        );
+        assert_eq!(
+            only(&super::listener_https::RULE, &nlb),
+            Status::NotApplicable
+        );
+    }
+
+    #[test]
+    fn unknown_protocol_is_unknown() {
+        let code = r#"
+variable "p" { type = string }
+resource "aws_lb_listener" "l" {
+  load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/0123456789abcdef"
+  port              = 443
+  protocol          = var.p
+  default_action {
+    type             = "forward"
+    target_group_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef"
+  }
+}
+"#;
+        assert_eq!(only(&super::listener_https::RULE, code), Status::Unknown);
+        assert_eq!(
+            only(&super::listener_tls_policy::RULE, code),
+            Status::Unknown
+        );
+    }
+}

@@ -18,19 +18,68 @@ use crate::ctx::Ctx;
 use crate::rule::Check;
 use crate::util::{field, Field};
 
-/// Resources with an inline or standalone policy in their `policy` attribute.
+/// Resources with an inline or standalone policy in their `policy` attribute,
+/// and roles with `inline_policy` blocks.
 pub const POLICY_KINDS: &[&str] = &[
     "aws_iam_policy",
     "aws_iam_role_policy",
     "aws_iam_user_policy",
     "aws_iam_group_policy",
+    "aws_iam_role",
 ];
+
+/// Every policy a resource carries: its `policy` attribute, or for a role each
+/// `inline_policy` block (the trust policy is not a permissions policy).
+pub fn policies_of(res: &Resource, ctx: &Ctx) -> Vec<Result<(Policy, Span), Check>> {
+    if res.kind == "aws_iam_role" {
+        let inline: Vec<&Block> = res
+            .body
+            .blocks("inline_policy")
+            .filter(|b| b.attr("policy").is_some())
+            .collect();
+        if inline.is_empty() {
+            return vec![Err(Check::not_applicable(
+                res.span,
+                "the role has no inline policies",
+            ))];
+        }
+        return inline
+            .into_iter()
+            .map(|b| policy_attr(b, b.span, ctx))
+            .collect();
+    }
+    vec![policy_attr(&res.body, res.span, ctx)]
+}
+
+/// Judge every policy of `res` with `offending` (names of bad statements).
+pub fn judge_policies(
+    res: &Resource,
+    ctx: &Ctx,
+    offending: fn(&Policy) -> Vec<String>,
+    bad: &str,
+    good: &str,
+) -> Vec<Check> {
+    let mut out = Vec::new();
+    for p in policies_of(res, ctx) {
+        match p {
+            Ok((policy, span)) => out.push(verdict(span, offending(&policy), bad, good)),
+            Err(c) => out.push(c),
+        }
+    }
+    let fails: Vec<Check> = out
+        .iter()
+        .filter(|c| c.status == Status::Fail)
+        .cloned()
+        .collect();
+    let result = if fails.is_empty() { out } else { fails };
+    result.into_iter().map(|c| c.at("policy")).collect()
+}
 
 /// The parsed `policy` attribute, or the check to return when it cannot be
 /// read. A policy taken from a policy document data source whose JSON is known
 /// only after apply is read from that data source's statements instead.
-pub fn policy_attr(res: &Resource, ctx: &Ctx) -> Result<(Policy, Span), Check> {
-    match field(&res.body, "policy") {
+pub fn policy_attr(body: &Block, fallback: Span, ctx: &Ctx) -> Result<(Policy, Span), Check> {
+    match field(body, "policy") {
         Field::Known(v, a) => match v.as_str().and_then(parse_policy) {
             Some(p) => Ok((p, a.span)),
             None => Err(Check::unknown(
@@ -58,7 +107,7 @@ pub fn policy_attr(res: &Resource, ctx: &Ctx) -> Result<(Policy, Span), Check> {
             }
             Err(Check::unknown(a.span, "the policy is known only after apply").at("policy"))
         }
-        Field::Missing => Err(Check::not_applicable(res.span, "no `policy` attribute")),
+        Field::Missing => Err(Check::not_applicable(fallback, "no `policy` attribute")),
     }
 }
 
@@ -196,5 +245,76 @@ pub fn verdict(span: Span, offending: Vec<String>, bad: &str, good: &str) -> Che
         Check::new(Status::Pass, span, good)
     } else {
         Check::fail(span, format!("{}: {bad}", offending.join(", ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rampart_model::Status;
+
+    use crate::aws::vpc::testing::only;
+
+    #[test]
+    fn unknown_policy_text_is_unknown() {
+        let code = r#"
+variable "doc" { type = string }
+resource "aws_iam_policy" "p" {
+  name   = "p"
+  policy = var.doc
+}
+"#;
+        assert_eq!(
+            only(&super::policy_no_full_admin::RULE, code),
+            Status::Unknown
+        );
+        assert_eq!(
+            only(&super::policy_no_wildcard_actions::RULE, code),
+            Status::Unknown
+        );
+    }
+
+    #[test]
+    fn unknown_actions_in_document_are_unknown() {
+        let code = r#"
+variable "actions" { type = list(string) }
+data "aws_iam_policy_document" "d" {
+  statement {
+    actions   = var.actions
+    resources = ["*"]
+  }
+}
+"#;
+        assert_eq!(
+            only(&super::policy_document_no_full_admin::RULE, code),
+            Status::Unknown
+        );
+    }
+
+    #[test]
+    fn role_without_inline_policies_is_not_applicable() {
+        let code = r#"
+resource "aws_iam_role" "r" {
+  name               = "r"
+  assume_role_policy = "{}"
+}
+"#;
+        assert_eq!(
+            only(&super::policy_no_full_admin::RULE, code),
+            Status::NotApplicable
+        );
+    }
+
+    #[test]
+    fn deny_statements_are_not_grants() {
+        let code = r#"
+resource "aws_iam_policy" "p" {
+  name = "p"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = { Effect = "Deny", Action = "*", Resource = "*" }
+  })
+}
+"#;
+        assert_eq!(only(&super::policy_no_full_admin::RULE, code), Status::Pass);
     }
 }

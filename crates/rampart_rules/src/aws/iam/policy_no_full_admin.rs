@@ -2,7 +2,7 @@
 
 use rampart_model::{Resource, Severity};
 
-use crate::aws::iam::{full_admin, policy_attr, verdict, POLICY_KINDS};
+use crate::aws::iam::{full_admin, judge_policies, POLICY_KINDS};
 use crate::ctx::Ctx;
 use crate::rule::{Check, Example, Rule, RuleMeta};
 
@@ -36,7 +36,8 @@ pub static RULE: Rule = Rule {
         ],
         aliases: &["CKV_AWS_62", "AVD-AWS-0057"],
         description: "Parses the `policy` of `aws_iam_policy`, `aws_iam_role_policy`, \
-            `aws_iam_user_policy` and `aws_iam_group_policy` (written with `jsonencode`, as a \
+            `aws_iam_user_policy`, `aws_iam_group_policy` and the `inline_policy` blocks of \
+            `aws_iam_role` (written with `jsonencode`, as a \
             heredoc, or taken from a policy document data source) and fails when a statement \
             with `Effect: Allow` has `*` among its actions and `*` among its resources.",
         rationale: "`*:*` is the whole account: whoever holds the policy can read all data, \
@@ -96,6 +97,31 @@ resource "aws_iam_group_policy" "admins" {
 }
 "#,
             ),
+            Example::tf_fail(
+                r#"resource "aws_iam_role" "deploy" {
+  name = "deploy"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { Service = "codebuild.amazonaws.com" }
+    }]
+  })
+  inline_policy {
+    name = "everything"
+    policy = jsonencode({
+      Version = "2012-10-17"
+      Statement = [{
+        Effect   = "Allow"
+        Action   = ["*"]
+        Resource = ["*"]
+      }]
+    })
+  }
+}
+"#,
+            ),
             Example::tf_pass(
                 r#"resource "aws_iam_policy" "reader" {
   name = "reader"
@@ -116,15 +142,11 @@ resource "aws_iam_group_policy" "admins" {
 };
 
 fn check(res: &Resource, ctx: &Ctx) -> Vec<Check> {
-    let (policy, span) = match policy_attr(res, ctx) {
-        Ok(p) => p,
-        Err(c) => return vec![c],
-    };
-    vec![verdict(
-        span,
-        full_admin(&policy),
+    judge_policies(
+        res,
+        ctx,
+        full_admin,
         "allows every action (`*`) on every resource (`*`)",
         "no statement allows every action on every resource",
     )
-    .at("policy")]
 }

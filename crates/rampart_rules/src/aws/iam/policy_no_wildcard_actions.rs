@@ -2,7 +2,7 @@
 
 use rampart_model::{Resource, Severity};
 
-use crate::aws::iam::{policy_attr, verdict, wildcard_actions, POLICY_KINDS};
+use crate::aws::iam::{judge_policies, wildcard_actions, POLICY_KINDS};
 use crate::ctx::Ctx;
 use crate::rule::{Check, Example, Rule, RuleMeta};
 
@@ -34,7 +34,8 @@ pub static RULE: Rule = Rule {
         ],
         aliases: &["CKV_AWS_63", "AVD-AWS-0057"],
         description: "Parses the `policy` of `aws_iam_policy`, `aws_iam_role_policy`, \
-            `aws_iam_user_policy` and `aws_iam_group_policy` and fails when an `Allow` \
+            `aws_iam_user_policy`, `aws_iam_group_policy` and the `inline_policy` blocks of \
+            `aws_iam_role`, and fails when an `Allow` \
             statement lists the bare `*` action, whatever its resources.",
         rationale: "`Action: *` grants every current and future API of every service on the \
             listed resources, including the ones that change permissions or delete data. Even \
@@ -108,15 +109,11 @@ resource "aws_iam_role_policy" "ci" {
 };
 
 fn check(res: &Resource, ctx: &Ctx) -> Vec<Check> {
-    let (policy, span) = match policy_attr(res, ctx) {
-        Ok(p) => p,
-        Err(c) => return vec![c],
-    };
-    vec![verdict(
-        span,
-        wildcard_actions(&policy),
+    judge_policies(
+        res,
+        ctx,
+        wildcard_actions,
         "allows the wildcard action `*`",
         "no Allow statement uses the wildcard action",
     )
-    .at("policy")]
 }

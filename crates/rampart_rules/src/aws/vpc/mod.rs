@@ -267,3 +267,148 @@ pub fn check_public_ingress(
     };
     vec![Check::new(Status::Pass, res.span, msg)]
 }
+
+/// Evaluate a Terraform snippet and run one rule over it (unit tests of the
+/// part-B rules use this for cases the documented examples cannot show, such
+/// as results that are unknown).
+#[cfg(test)]
+pub(crate) mod testing {
+    use rampart_model::Status;
+
+    use crate::ctx::Ctx;
+    use crate::rule::Rule;
+
+    pub fn statuses(rule: &Rule, code: &str) -> Vec<(String, Status, String)> {
+        let Ok(dir) = tempfile::tempdir() else {
+            return Vec::new();
+        };
+        if std::fs::write(dir.path().join("main.tf"), code).is_err() {
+            return Vec::new();
+        }
+        let sources = rampart_source::SourceMap::new();
+        let eval = rampart_terraform::evaluate_dir(dir.path(), &sources, &Default::default());
+        let ctx = Ctx::new(&eval.resources);
+        eval.resources
+            .iter()
+            .filter(|r| rule.applies_to(&r.kind))
+            .flat_map(|r| {
+                (rule.check)(r, &ctx)
+                    .into_iter()
+                    .map(|c| (r.address.clone(), c.status, c.message))
+            })
+            .collect()
+    }
+
+    pub fn only(rule: &Rule, code: &str) -> Status {
+        let s = statuses(rule, code);
+        assert_eq!(s.len(), 1, "{s:?}");
+        s.first().map(|x| x.1).unwrap_or(Status::NotApplicable)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rampart_model::Status;
+
+    use super::testing::{only, statuses};
+
+    #[test]
+    fn unknown_source_is_unknown() {
+        let code = r#"
+variable "cidrs" { type = list(string) }
+resource "aws_security_group" "u" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = var.cidrs
+  }
+}
+"#;
+        assert_eq!(only(&super::sg_no_public_ssh::RULE, code), Status::Unknown);
+        // Port 22 is not in an RDP rule whatever the source.
+        assert_eq!(only(&super::sg_no_public_rdp::RULE, code), Status::Pass);
+    }
+
+    #[test]
+    fn unknown_type_and_egress() {
+        let code = r#"
+variable "t" { type = string }
+resource "aws_security_group_rule" "a" {
+  type              = var.t
+  security_group_id = "sg-1"
+  from_port         = 22
+  to_port           = 22
+  protocol          = "tcp"
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+resource "aws_security_group_rule" "b" {
+  type              = "egress"
+  security_group_id = "sg-1"
+  from_port         = 0
+  to_port           = 0
+  protocol          = "-1"
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+"#;
+        let s = statuses(&super::sg_no_public_all_traffic::RULE, code);
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s
+            .iter()
+            .any(|x| x.0.ends_with(".a") && x.1 == Status::Unknown));
+        assert!(s
+            .iter()
+            .any(|x| x.0.ends_with(".b") && x.1 == Status::NotApplicable));
+    }
+
+    #[test]
+    fn icmp_and_ranges() {
+        let code = r#"
+resource "aws_security_group" "x" {
+  ingress {
+    from_port   = -1
+    to_port     = -1
+    protocol    = "icmp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+  ingress {
+    from_port        = 3000
+    to_port          = 3500
+    protocol         = "udp"
+    ipv6_cidr_blocks = ["::/0"]
+  }
+}
+"#;
+        assert_eq!(only(&super::sg_no_public_ssh::RULE, code), Status::Pass);
+        assert_eq!(only(&super::sg_no_public_rdp::RULE, code), Status::Fail);
+        assert_eq!(
+            only(&super::sg_no_public_all_traffic::RULE, code),
+            Status::Pass
+        );
+    }
+
+    #[test]
+    fn flow_log_in_module_style_count() {
+        let code = r#"
+resource "aws_vpc" "v" {
+  count      = 2
+  cidr_block = "10.${count.index}.0.0/16"
+}
+resource "aws_flow_log" "f" {
+  vpc_id       = aws_vpc.v[0].id
+  traffic_type = "ALL"
+}
+"#;
+        let s = statuses(&super::flow_logs::RULE, code);
+        assert!(
+            s.iter()
+                .any(|x| x.0 == "aws_vpc.v[0]" && x.1 == Status::Pass),
+            "{s:?}"
+        );
+        assert!(
+            s.iter()
+                .any(|x| x.0 == "aws_vpc.v[1]" && x.1 == Status::Fail),
+            "{s:?}"
+        );
+    }
+}
