@@ -59,7 +59,10 @@ fn passes(case: &serde_json::Value, got: &Result<Value, String>) -> bool {
 fn functions_agree_with_terraform() {
     let dir = fixtures();
     let text = std::fs::read_to_string(dir.join("expected.json")).unwrap_or_default();
-    let cases: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap_or_default();
+    let cases: Vec<serde_json::Value> = match serde_json::from_str(&text) {
+        Ok(c) => c,
+        Err(e) => panic!("expected.json does not parse: {e}"),
+    };
     assert!(
         cases.len() >= 450,
         "expected.json has {} cases",

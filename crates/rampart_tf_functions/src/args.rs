@@ -31,6 +31,7 @@ pub(crate) fn arg(args: &[Value], i: usize) -> &Value {
 pub(crate) fn prim_to_string(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
+        Value::Number(n) if *n == 0.0 && n.is_sign_negative() => Some("-0".to_string()),
         Value::Number(n) => Some(format_number(*n)),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,

@@ -85,6 +85,9 @@ pub(crate) fn number_text(n: f64) -> Result<String, FnError> {
     if !n.is_finite() {
         return Err(invalid("cannot encode an infinite or NaN number"));
     }
+    if n == 0.0 && n.is_sign_negative() {
+        return Ok("-0".to_string());
+    }
     if n.fract() == 0.0 && n.abs() < 1e21 {
         return Ok(format!("{}", n as i128));
     }

@@ -3,7 +3,6 @@
 //! (`+ - # space 0`), widths, precisions and explicit argument indexes
 //! (`%[2]s`).
 
-use rampart_model::value::format_number;
 use rampart_model::Value;
 
 use crate::args::{invalid, prim_to_string, unknown_of, want_str, R};
@@ -249,8 +248,12 @@ fn format_verb(
         'v' => match v {
             Value::Null => Ok("null".to_string()),
             Value::Number(n) => {
-                let body = format_number(n.abs());
-                Ok(format!("{}{body}", sign_prefix(*n < 0.0, flags)))
+                // Terraform formats a number's default form like Go's %g.
+                let body = fmt_g(n.abs(), None, false);
+                Ok(format!(
+                    "{}{body}",
+                    sign_prefix(n.is_sign_negative(), flags)
+                ))
             }
             Value::String(_) | Value::Bool(_) => Ok(prim_to_string(v).unwrap_or_default()),
             other => json_encode(other),

@@ -20,13 +20,21 @@ pub(crate) fn floor(a: &[Value], _: &FnCtx<'_>) -> R {
 pub(crate) fn log(a: &[Value], _: &FnCtx<'_>) -> R {
     let num = want_num(arg(a, 0), "num")?;
     let base = want_num(arg(a, 1), "base")?;
-    Ok(Value::Number(num.ln() / base.ln()))
+    finite_or_inf(num.ln() / base.ln())
 }
 
 pub(crate) fn pow(a: &[Value], _: &FnCtx<'_>) -> R {
     let num = want_num(arg(a, 0), "num")?;
     let power = want_num(arg(a, 1), "power")?;
-    Ok(Value::Number(num.powf(power)))
+    finite_or_inf(num.powf(power))
+}
+
+/// Terraform's numbers cannot be NaN: such a result is an error there.
+fn finite_or_inf(n: f64) -> R {
+    if n.is_nan() {
+        return Err(invalid("the result is not a number (NaN)"));
+    }
+    Ok(Value::Number(n))
 }
 
 pub(crate) fn signum(a: &[Value], _: &FnCtx<'_>) -> R {

@@ -99,6 +99,17 @@ fn simple_case(c: char, upper: bool) -> char {
     }
 }
 
+/// Title case differs from upper case only for the Latin digraphs.
+fn title_case(c: char) -> char {
+    match c {
+        'Ǆ' | 'ǅ' | 'ǆ' => 'ǅ',
+        'Ǉ' | 'ǈ' | 'ǉ' => 'ǈ',
+        'Ǌ' | 'ǋ' | 'ǌ' => 'ǋ',
+        'Ǳ' | 'ǲ' | 'ǳ' => 'ǲ',
+        c => simple_case(c, true),
+    }
+}
+
 pub(crate) fn lower(a: &[Value], _: &FnCtx<'_>) -> R {
     Ok(Value::String(
         s0(a)?.chars().map(|c| simple_case(c, false)).collect(),
@@ -127,7 +138,7 @@ pub(crate) fn title(a: &[Value], _: &FnCtx<'_>) -> R {
     let mut prev = ' ';
     for c in s.chars() {
         if title_separator(prev) {
-            out.push(simple_case(c, true));
+            out.push(title_case(c));
         } else {
             out.push(c);
         }

@@ -15,6 +15,7 @@ pub(crate) fn decode(src: &str) -> R {
     let mut parser = saphyr_parser::Parser::new_from_str(src);
     let mut loader: YamlLoader<'_, Yaml<'_>> = YamlLoader::default();
     loader.early_parse(false);
+    loader.allow_duplicate_keys(true);
     let scan_err = |e: &saphyr::ScanError| {
         invalid(format!(
             "Invalid function argument: on line {}, column {}: {}",
@@ -61,11 +62,8 @@ fn resolve_plain(s: &str) -> Result<Value, FnError> {
     if let Some(n) = resolve_int(s) {
         return Ok(Value::Number(n));
     }
-    if s.bytes().any(|b| b.is_ascii_digit()) {
-        let cleaned = s.replace('_', "");
-        if let Some(f) = crate::args::parse_number(&cleaned) {
-            return Ok(Value::Number(f));
-        }
+    if let Some(f) = crate::args::parse_number(s) {
+        return Ok(Value::Number(f));
     }
     if let Some(ts) = resolve_date(s) {
         return Ok(Value::String(ts));
@@ -73,57 +71,113 @@ fn resolve_plain(s: &str) -> Result<Value, FnError> {
     Ok(Value::String(s.to_string()))
 }
 
+/// YAML 1.2 core integers: signed decimal, unsigned `0x` hex, `0o` octal.
 fn resolve_int(s: &str) -> Option<f64> {
-    let (neg, body) = match s.as_bytes().first() {
-        Some(b'-') => (true, s.get(1..)?),
-        Some(b'+') => (false, s.get(1..)?),
-        _ => (false, s),
-    };
-    let body = body.replace('_', "");
-    let (radix, digits) = if let Some(h) = body.strip_prefix("0x") {
-        (16, h.to_string())
-    } else if let Some(o) = body.strip_prefix("0o") {
-        (8, o.to_string())
-    } else if let Some(b) = body.strip_prefix("0b") {
-        (2, b.to_string())
+    let (radix, digits, neg) = if let Some(h) = s.strip_prefix("0x") {
+        (16, h, false)
+    } else if let Some(o) = s.strip_prefix("0o") {
+        (8, o, false)
+    } else if let Some(d) = s.strip_prefix('-') {
+        (10, d, true)
     } else {
-        (10, body)
+        (10, s.strip_prefix('+').unwrap_or(s), false)
     };
     if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
         return None;
     }
-    let v = i128::from_str_radix(&digits, radix).ok()? as f64;
+    let v = i128::from_str_radix(digits, radix).ok()? as f64;
     Some(if neg { -v } else { v })
 }
 
-/// `YYYY-M-D` becomes an RFC 3339 timestamp at midnight UTC.
+fn small_num(p: &str, max_len: usize) -> Option<u32> {
+    if p.is_empty() || p.len() > max_len || !p.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    p.parse().ok()
+}
+
+/// YAML timestamps (`2001-12-14`, `2001-12-14t21:59:43.10-05:00`,
+/// `2001-12-14 21:59:43.10`) become RFC 3339 text with whole seconds, as
+/// Terraform's decoder gives them.
 fn resolve_date(s: &str) -> Option<String> {
-    let mut it = s.split('-');
+    let (date, rest) = match s.find(['T', 't', ' ']) {
+        Some(i) => (s.get(..i)?, Some((s.get(i..i + 1)?, s.get(i + 1..)?))),
+        None => (s, None),
+    };
+    let mut it = date.split('-');
     let (y, m, d) = (it.next()?, it.next()?, it.next()?);
-    if it.next().is_some()
-        || y.len() != 4
-        || m.is_empty()
-        || m.len() > 2
-        || d.is_empty()
-        || d.len() > 2
-    {
+    if it.next().is_some() || y.len() != 4 {
         return None;
     }
-    if ![y, m, d]
-        .iter()
-        .all(|p| p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
-    }
-    let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+    let (y, m, d) = (small_num(y, 4)?, small_num(m, 2)?, small_num(d, 2)?);
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    Some(format!("{y}-{m:02}-{d:02}T00:00:00Z"))
+    let Some((sep, time)) = rest else {
+        return Some(format!("{y:04}-{m:02}-{d:02}T00:00:00Z"));
+    };
+    let (clock, zone) = match time.find(['Z', '+', '-']) {
+        Some(i) if sep != " " => (time.get(..i)?, time.get(i..)?),
+        Some(_) => return None,
+        None => (time, ""),
+    };
+    let clock = clock.split('.').next()?;
+    let mut parts = clock.split(':');
+    let (hh, mm, ss) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let (hh, mm, ss) = (small_num(hh, 2)?, small_num(mm, 2)?, small_num(ss, 2)?);
+    if hh > 23 || mm > 59 || ss > 59 {
+        return None;
+    }
+    let zone = match zone {
+        "" | "Z" | "+00:00" | "-00:00" => "Z".to_string(),
+        z if z.len() == 6 && z.get(3..4) == Some(":") => z.to_string(),
+        _ => return None,
+    };
+    Some(format!(
+        "{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}{zone}"
+    ))
+}
+
+fn is_core(t: &Tag) -> bool {
+    t.handle == "tag:yaml.org,2002:" || t.handle == "!!"
+}
+
+fn check_tag(t: &Tag) -> Result<(), FnError> {
+    let known = is_core(t)
+        && matches!(
+            t.suffix.as_str(),
+            "str"
+                | "int"
+                | "float"
+                | "bool"
+                | "null"
+                | "map"
+                | "seq"
+                | "binary"
+                | "timestamp"
+                | "merge"
+        );
+    if known || (t.handle == "!" && t.suffix.is_empty()) {
+        Ok(())
+    } else {
+        Err(invalid(format!(
+            "Invalid function argument: unsupported tag \"{}{}\"",
+            t.handle, t.suffix
+        )))
+    }
 }
 
 fn scalar_value(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Value, FnError> {
-    let core = tag.filter(|t| t.handle == "tag:yaml.org,2002:" || t.handle == "!!");
+    if let Some(t) = tag {
+        check_tag(t)?;
+    }
+    if style != ScalarStyle::Plain {
+        return Ok(Value::String(text.to_string()));
+    }
+    let core = tag.filter(|t| is_core(t));
     if let Some(t) = core {
         return match t.suffix.as_str() {
             "str" => Ok(Value::String(text.to_string())),
@@ -137,9 +191,6 @@ fn scalar_value(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Val
             },
             _ => Ok(Value::String(text.to_string())),
         };
-    }
-    if style != ScalarStyle::Plain {
-        return Ok(Value::String(text.to_string()));
     }
     resolve_plain(text)
 }
@@ -226,7 +277,10 @@ fn convert(y: &Yaml<'_>, depth: usize) -> R {
         }
         Yaml::Tagged(tag, inner) => match inner.as_ref() {
             Yaml::Representation(s, style, _) => scalar_value(s, *style, Some(tag))?,
-            other => convert(other, depth + 1)?,
+            other => {
+                check_tag(tag)?;
+                convert(other, depth + 1)?
+            }
         },
         Yaml::Alias(_) => {
             return Err(invalid(

@@ -161,7 +161,10 @@ fn known_gaps() -> Vec<String> {
 fn recorded_terraform_cases() {
     let dir = fixtures();
     let text = std::fs::read_to_string(dir.join("expected.json")).unwrap_or_default();
-    let cases: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap_or_default();
+    let cases: Vec<serde_json::Value> = match serde_json::from_str(&text) {
+        Ok(c) => c,
+        Err(e) => panic!("expected.json does not parse: {e}"),
+    };
     assert!(
         cases.len() >= 450,
         "expected.json has {} cases",
