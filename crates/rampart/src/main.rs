@@ -39,6 +39,9 @@ enum Command {
         /// Rule id, name or peer alias (e.g. RMP-AWS-S3-001, s3-bucket-versioning, CKV_AWS_21).
         rule: String,
     },
+    /// Baselines: accept today's findings, fail only on new ones.
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
     /// Write the rule reference (Markdown) into a directory.
     #[command(hide = true)]
     Docs {
@@ -54,20 +57,12 @@ enum ColorChoice {
     Never,
 }
 
+/// What to scan and how to evaluate it (shared by `scan` and `baseline create`).
 #[derive(Args, Debug)]
-struct ScanArgs {
+struct Inputs {
     /// Files or directories to scan.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format; repeat to write several (pair each with an --output, in order).
-    #[arg(short, long = "format", value_parser = ["text", "json", "sarif", "junit"])]
-    formats: Vec<String>,
-    /// Output file for the format given in the same position; without one, stdout.
-    #[arg(short, long = "output")]
-    outputs: Vec<PathBuf>,
-    /// Exit 1 when an unsuppressed failure has at least this severity.
-    #[arg(long, value_parser = ["info", "low", "medium", "high", "critical"])]
-    severity_threshold: Option<String>,
     /// Run only these rules (ids, names, id prefixes or peer aliases; comma separated or repeated).
     #[arg(long, value_delimiter = ',')]
     select: Vec<String>,
@@ -92,10 +87,28 @@ struct ScanArgs {
     /// Ignore inline suppression comments (for audits).
     #[arg(long)]
     no_inline_suppressions: bool,
+}
+
+#[derive(Args, Debug)]
+struct ScanArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// Output format; repeat to write several (pair each with an --output, in order).
+    #[arg(short, long = "format", value_parser = ["text", "json", "sarif", "junit"])]
+    formats: Vec<String>,
+    /// Output file for the format given in the same position; without one, stdout.
+    #[arg(short, long = "output")]
+    outputs: Vec<PathBuf>,
+    /// Exit 1 when an unsuppressed failure has at least this severity.
+    #[arg(long, value_parser = ["info", "low", "medium", "high", "critical"])]
+    severity_threshold: Option<String>,
+    /// Report only failures not recorded in this baseline (see `rampart baseline create`).
+    #[arg(long)]
+    baseline: Option<PathBuf>,
     /// Do not fail the run because a file could not be parsed (errors are still reported).
     #[arg(long)]
     allow_parse_errors: bool,
-    /// Include passing results in JSON output (compliance evidence).
+    /// Include passing results in JSON and SARIF output (compliance evidence).
     #[arg(long)]
     include_passed: bool,
     /// List suppressed findings in text output.
@@ -107,6 +120,18 @@ struct ScanArgs {
     /// Colour in text output.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
+}
+
+#[derive(Subcommand, Debug)]
+enum BaselineCommand {
+    /// Record the current unsuppressed failures, so later scans report only new ones.
+    Create {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Baseline file to write.
+        #[arg(short, long, default_value = ".rampart-baseline.json")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -124,6 +149,9 @@ fn main() -> ExitCode {
         Command::Scan(args) => run_scan(args),
         Command::Rules(args) => run_rules(args),
         Command::Explain { rule } => run_explain(&rule),
+        Command::Baseline(BaselineCommand::Create { inputs, output }) => {
+            run_baseline_create(&inputs, &output)
+        }
         Command::Docs { out } => docs::write_all(&out).map(|_| ExitCode::SUCCESS),
     };
     match result {
@@ -142,13 +170,19 @@ fn parse_var(s: &str) -> Result<(String, String), String> {
     }
 }
 
-fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
-    let config = if args.no_config {
+/// Settings from the command line and `rampart.toml`, merged (the command line adds to the file).
+struct Resolved {
+    opts: ScanOptions,
+    config: Config,
+}
+
+fn resolve(inputs: &Inputs) -> Result<Resolved, String> {
+    let config = if inputs.no_config {
         Config::default()
-    } else if let Some(p) = &args.config {
+    } else if let Some(p) = &inputs.config {
         Config::load(p)?
     } else {
-        let start = args
+        let start = inputs
             .paths
             .first()
             .cloned()
@@ -158,27 +192,24 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
             None => Config::default(),
         }
     };
-
-    let mut severity_overrides: HashMap<String, Severity> = HashMap::new();
-    for (k, v) in config.severity_overrides() {
-        severity_overrides.insert(k, v);
-    }
+    let severity_overrides: HashMap<String, Severity> =
+        config.severity_overrides().into_iter().collect();
     let mut var_files = config.var_files();
-    var_files.extend(args.var_files.iter().cloned());
-    let vars = args
+    var_files.extend(inputs.var_files.iter().cloned());
+    let vars = inputs
         .vars
         .iter()
         .map(|v| parse_var(v))
         .collect::<Result<Vec<_>, _>>()?;
-    for p in &args.paths {
+    for p in &inputs.paths {
         if !p.exists() {
             return Err(format!("{}: no such file or directory", p.display()));
         }
     }
     let mut select = config.scan.select.clone();
-    select.extend(args.select.iter().cloned());
+    select.extend(inputs.select.iter().cloned());
     let mut ignore = config.scan.ignore.clone();
-    ignore.extend(args.ignore.iter().cloned());
+    ignore.extend(inputs.ignore.iter().cloned());
     for pat in select.iter().chain(ignore.iter()) {
         if !rampart_rules::all()
             .iter()
@@ -190,19 +221,23 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
         }
     }
     let mut exclude = config.scan.exclude.clone();
-    exclude.extend(args.exclude.iter().cloned());
-
+    exclude.extend(inputs.exclude.iter().cloned());
     let opts = ScanOptions {
-        paths: args.paths.clone(),
+        paths: inputs.paths.clone(),
         var_files,
         vars,
         select,
         ignore,
         severity_overrides,
-        inline_suppressions: !args.no_inline_suppressions,
+        inline_suppressions: !inputs.no_inline_suppressions,
         exclude,
         ..ScanOptions::default()
     };
+    Ok(Resolved { opts, config })
+}
+
+fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
+    let Resolved { opts, config } = resolve(&args.inputs)?;
     let threshold = args
         .severity_threshold
         .clone()
@@ -211,8 +246,16 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
         .unwrap_or(Severity::Info);
     let allow_parse_errors =
         args.allow_parse_errors || config.scan.allow_parse_errors.unwrap_or(false);
+    let baseline = args
+        .baseline
+        .as_deref()
+        .map(rampart_engine::baseline::Baseline::load)
+        .transpose()?;
 
-    let report = rampart_engine::scan(&opts);
+    let mut report = rampart_engine::scan(&opts);
+    if let Some(b) = &baseline {
+        b.apply(&mut report);
+    }
     write_outputs(&report, &args)?;
 
     let failing = report
@@ -227,6 +270,28 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn run_baseline_create(inputs: &Inputs, output: &std::path::Path) -> Result<ExitCode, String> {
+    let Resolved { opts, .. } = resolve(inputs)?;
+    let report = rampart_engine::scan(&opts);
+    let b = rampart_engine::baseline::Baseline::from_report(&report, &opts.today);
+    std::fs::write(output, b.to_json())
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    let _ = writeln!(
+        std::io::stderr(),
+        "baseline: {} finding(s) recorded in {}",
+        b.entries.len(),
+        output.display()
+    );
+    if report.summary.errors > 0 {
+        let _ = writeln!(
+            std::io::stderr(),
+            "warning: {} file(s) could not be read or parsed; their findings are not in the baseline",
+            report.summary.errors
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_outputs(report: &Report, args: &ScanArgs) -> Result<(), String> {

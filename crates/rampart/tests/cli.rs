@@ -480,3 +480,81 @@ fn secrets_never_printed_in_any_format() {
         );
     }
 }
+
+#[test]
+fn baseline_survives_line_moves_and_never_absorbs_new_findings() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "infra/main.tf", UNVERSIONED);
+    write(
+        dir.path(),
+        "infra/gone.tf",
+        "resource \"aws_s3_bucket\" \"gone\" {\n  bucket = \"acme-gone\"\n}\n",
+    );
+    let out = rampart()
+        .current_dir(dir.path())
+        .args([
+            "baseline",
+            "create",
+            "infra",
+            "--no-config",
+            "--select",
+            "RMP-AWS-S3-005",
+            "-o",
+            "base.json",
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let base: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("base.json")).expect("read"))
+            .expect("json");
+    assert_eq!(base["entries"].as_array().map(Vec::len), Some(2), "{base}");
+
+    // Move the bucket down and into another file of the same module; drop one; add a new one
+    // with the same address in another root module.
+    std::fs::remove_file(dir.path().join("infra/main.tf")).expect("rm");
+    std::fs::remove_file(dir.path().join("infra/gone.tf")).expect("rm");
+    write(
+        dir.path(),
+        "infra/storage.tf",
+        &format!("\n\n\n# moved\n{UNVERSIONED}"),
+    );
+    write(dir.path(), "other/main.tf", UNVERSIONED);
+
+    let (code, v) = scan_json(
+        dir.path(),
+        &[
+            "infra",
+            "other",
+            "--select",
+            "RMP-AWS-S3-005",
+            "--baseline",
+            "base.json",
+        ],
+    );
+    assert_eq!(code, 1, "the new finding fails the run: {v}");
+    let f = findings(&v, "RMP-AWS-S3-005");
+    let failing: Vec<_> = f.iter().filter(|x| x["status"] == "fail").collect();
+    assert_eq!(failing.len(), 1, "{failing:?}");
+    assert_eq!(
+        failing[0]["file"], "other/main.tf",
+        "never absorbed from another module"
+    );
+    assert_eq!(
+        v["summary"]["baselined"], 1,
+        "the moved finding stays baselined"
+    );
+    let errors = v["errors"].as_array().expect("errors");
+    assert!(
+        errors.iter().any(|e| e["code"] == "stale-baseline-entry"
+            && e["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("aws_s3_bucket.gone")),
+        "stale entry reported: {errors:?}"
+    );
+}

@@ -6,6 +6,7 @@
 //!        ─▶ evaluate (parallel) ─▶ rules ─▶ suppressions ─▶ Report
 //! ```
 
+pub mod baseline;
 pub mod config;
 pub mod discover;
 pub mod redact;
@@ -115,14 +116,18 @@ pub fn selected_rules(opts: &ScanOptions) -> Vec<&'static Rule> {
 
 /// One evaluated unit with its results, before assembly.
 struct UnitResult {
-    resources: usize,
+    /// Display path of the unit (root module directory or plan file): part of
+    /// every finding's fingerprint, so equal addresses in two root modules differ.
+    key: String,
+    resources: Vec<Resource>,
     diagnostics: Vec<Diagnostic>,
     results: Vec<RawResult>,
 }
 
 struct RawResult {
     rule: &'static Rule,
-    resource: Resource,
+    /// Index into the unit's `resources`.
+    resource: usize,
     check: rampart_rules::Check,
 }
 
@@ -146,12 +151,14 @@ pub fn scan(opts: &ScanOptions) -> Report {
         .collect();
 
     let mut diagnostics = discovery.diagnostics;
-    let mut raw = Vec::new();
     let mut resources = 0;
-    for u in unit_results {
-        resources += u.resources;
-        diagnostics.extend(u.diagnostics);
-        raw.extend(u.results);
+    for u in &unit_results {
+        resources += u
+            .resources
+            .iter()
+            .filter(|r| matches!(r.mode, ResourceMode::Managed | ResourceMode::Data))
+            .count();
+        diagnostics.extend(u.diagnostics.iter().cloned());
     }
 
     let suppressions = if opts.inline_suppressions {
@@ -160,10 +167,23 @@ pub fn scan(opts: &ScanOptions) -> Report {
         suppress::Suppressions::default()
     };
 
-    let mut findings = Vec::with_capacity(raw.len());
+    let mut findings = Vec::new();
     let mut used = vec![false; suppressions.len()];
-    for r in raw {
-        findings.push(assemble(r, &sources, opts, &suppressions, &mut used));
+    for u in &unit_results {
+        for r in &u.results {
+            let Some(res) = u.resources.get(r.resource) else {
+                continue;
+            };
+            findings.push(assemble(
+                r,
+                res,
+                &u.key,
+                &sources,
+                opts,
+                &suppressions,
+                &mut used,
+            ));
+        }
     }
     suppressions.report_unused(&used, &sources, &mut diagnostics, &opts.today);
 
@@ -231,6 +251,17 @@ fn run_unit(
     opts: &ScanOptions,
     by_kind: &HashMap<&str, Vec<&'static Rule>>,
 ) -> UnitResult {
+    let key = match unit {
+        Unit::TerraformRoot { dir, display_root } => display_path(
+            &std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone()),
+            display_root,
+        ),
+        Unit::TerraformPlan { file, display_root }
+        | Unit::TerraformState { file, display_root } => display_path(
+            &std::fs::canonicalize(file).unwrap_or_else(|_| file.clone()),
+            display_root,
+        ),
+    };
     let eval = match unit {
         Unit::TerraformRoot { dir, display_root } => {
             let tf = rampart_terraform::Options {
@@ -248,11 +279,7 @@ fn run_unit(
     };
     let ctx = Ctx::new(&eval.resources);
     let mut results = Vec::new();
-    let mut count = 0;
-    for res in &eval.resources {
-        if matches!(res.mode, ResourceMode::Managed | ResourceMode::Data) {
-            count += 1;
-        }
+    for (idx, res) in eval.resources.iter().enumerate() {
         let Some(rules) = by_kind.get(res.kind.as_str()) else {
             continue;
         };
@@ -263,14 +290,15 @@ fn run_unit(
             for check in (rule.check)(res, &ctx) {
                 results.push(RawResult {
                     rule,
-                    resource: res.clone(),
+                    resource: idx,
                     check,
                 });
             }
         }
     }
     UnitResult {
-        resources: count,
+        key,
+        resources: eval.resources,
         diagnostics: eval.diagnostics,
         results,
     }
@@ -309,10 +337,14 @@ fn rule_info(rule: &Rule, opts: &ScanOptions) -> RuleInfo {
     }
 }
 
-/// Stable id of a result: rule, resource address and attribute path (never the line).
-pub fn fingerprint(rule_id: &str, address: &str, attr: Option<&str>) -> String {
+/// Stable id of a result: rule, unit (root module directory or plan file),
+/// resource address and attribute path — never the line, so moving a resource
+/// within its module keeps the id.
+pub fn fingerprint(rule_id: &str, unit: &str, address: &str, attr: Option<&str>) -> String {
     let mut h = Sha256::new();
     h.update(rule_id.as_bytes());
+    h.update([0]);
+    h.update(unit.as_bytes());
     h.update([0]);
     h.update(address.as_bytes());
     h.update([0]);
@@ -322,7 +354,9 @@ pub fn fingerprint(rule_id: &str, address: &str, attr: Option<&str>) -> String {
 }
 
 fn assemble(
-    r: RawResult,
+    r: &RawResult,
+    res: &Resource,
+    unit: &str,
     sources: &SourceMap,
     opts: &ScanOptions,
     suppressions: &suppress::Suppressions,
@@ -330,7 +364,7 @@ fn assemble(
 ) -> Finding {
     let m = &r.rule.meta;
     let span = if r.check.span == rampart_source::Span::default() {
-        r.resource.span
+        res.span
     } else {
         r.check.span
     };
@@ -358,7 +392,7 @@ fn assemble(
         }
     });
     let suppression = if r.check.status == Status::Fail {
-        suppressions.find(r.rule, &r.resource, span, sources, &opts.today, used)
+        suppressions.find(r.rule, res, span, sources, &opts.today, used)
     } else {
         None
     };
@@ -369,8 +403,8 @@ fn assemble(
         title: m.title.into(),
         severity: severity_for(r.rule, opts),
         status: r.check.status,
-        resource: r.resource.address.clone(),
-        resource_kind: r.resource.kind.clone(),
+        resource: res.address.clone(),
+        resource_kind: res.kind.clone(),
         file: display,
         line: start.line,
         column: start.col,
@@ -383,7 +417,7 @@ fn assemble(
         attribute: r.check.attr.clone(),
         suppressed: suppression.is_some(),
         suppression,
-        fingerprint: fingerprint(m.id, &r.resource.address, r.check.attr.as_deref()),
+        fingerprint: fingerprint(m.id, unit, &res.address, r.check.attr.as_deref()),
         snippet,
     }
 }
