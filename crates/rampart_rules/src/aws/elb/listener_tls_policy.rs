@@ -122,6 +122,16 @@ fn check(res: &Resource, ctx: &Ctx) -> Vec<Check> {
             )]
         }
     }
+    if res.body.value("ssl_policy").is_none() {
+        return vec![Check::fail(
+            res.span,
+            format!(
+                "`ssl_policy` is not set: AWS applies {API_DEFAULT} (the provider 5.x leaves the \
+                 choice to AWS), which accepts protocols older than TLS 1.2"
+            ),
+        )
+        .at("ssl_policy")];
+    }
     let mut c = expect_str(
         &res.body,
         res.span,

@@ -242,10 +242,13 @@ pub fn check_public_ingress(
     for r in &rules {
         match (r.open, matches(r)) {
             (Tri::No, _) | (_, Tri::No) => {}
-            (Tri::Yes, Tri::Yes) => out.push(Check::fail(
-                r.span,
-                format!("ingress from {} allows {what}", r.where_()),
-            )),
+            (Tri::Yes, Tri::Yes) => out.push(
+                Check::fail(
+                    r.span,
+                    format!("ingress from {} allows {what}", r.where_()),
+                )
+                .at("ingress"),
+            ),
             _ => unknown.push(Check::unknown(
                 r.span,
                 format!(
