@@ -131,8 +131,31 @@ struct RawResult {
     check: rampart_rules::Check,
 }
 
+/// One file a scan read, for evidence bundles.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct InputFile {
+    /// Display path (relative to the scan root, `/`-separated).
+    pub path: String,
+    /// Hex SHA-256 of the file's text as read.
+    pub sha256: String,
+    pub bytes: usize,
+}
+
+/// A report plus what it was computed from.
+#[derive(Debug, Clone)]
+pub struct Scanned {
+    pub report: Report,
+    /// Every file the front ends read, sorted by path.
+    pub inputs: Vec<InputFile>,
+}
+
 /// Run a scan.
 pub fn scan(opts: &ScanOptions) -> Report {
+    scan_detailed(opts).report
+}
+
+/// Run a scan and also return the list of input files with their digests.
+pub fn scan_detailed(opts: &ScanOptions) -> Scanned {
     let started = Instant::now();
     let sources = SourceMap::new();
     let rules = selected_rules(opts);
@@ -232,7 +255,22 @@ pub fn scan(opts: &ScanOptions) -> Report {
     }
     summary.duration_ms = started.elapsed().as_millis() as u64;
 
-    Report {
+    let mut inputs: Vec<InputFile> = sources
+        .all()
+        .iter()
+        .map(|f| InputFile {
+            path: clean_display(&f.display),
+            sha256: Sha256::digest(f.text.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+            bytes: f.text.len(),
+        })
+        .collect();
+    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    inputs.dedup_by(|a, b| a.path == b.path);
+
+    let report = Report {
         version: REPORT_VERSION.to_string(),
         tool: Tool {
             name: "rampart".into(),
@@ -242,7 +280,8 @@ pub fn scan(opts: &ScanOptions) -> Report {
         findings,
         errors,
         rules: rules.iter().map(|r| rule_info(r, opts)).collect(),
-    }
+    };
+    Scanned { report, inputs }
 }
 
 fn run_unit(
