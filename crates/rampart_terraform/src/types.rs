@@ -180,6 +180,9 @@ fn conv(v: Value, ty: &Ty, depth: usize) -> Result<Value, String> {
             for (i, x) in items.into_iter().enumerate() {
                 out.push(conv(x, t, depth + 1).map_err(|e| format!("element {i}: {e}"))?);
             }
+            if **t == Ty::Any {
+                unify_primitives(&mut out);
+            }
             if matches!(ty, Ty::Set(_)) {
                 Value::set(out)
             } else {
@@ -188,12 +191,17 @@ fn conv(v: Value, ty: &Ty, depth: usize) -> Result<Value, String> {
         }
         Ty::Map(t) => match v {
             Value::Object(m) => {
-                let mut out = std::collections::BTreeMap::new();
+                let mut keys = Vec::with_capacity(m.len());
+                let mut vals = Vec::with_capacity(m.len());
                 for (k, x) in m {
                     let c = conv(x, t, depth + 1).map_err(|e| format!("element \"{k}\": {e}"))?;
-                    out.insert(k, c);
+                    keys.push(k);
+                    vals.push(c);
                 }
-                Value::Object(out)
+                if **t == Ty::Any {
+                    unify_primitives(&mut vals);
+                }
+                Value::Object(keys.into_iter().zip(vals).collect())
             }
             other => {
                 return Err(format!(
@@ -241,6 +249,32 @@ fn conv(v: Value, ty: &Ty, depth: usize) -> Result<Value, String> {
         },
     };
     Ok(r.mark(marked))
+}
+
+/// Elements of a collection of `any` share one type: a string among
+/// primitives turns numbers and bools into strings.
+fn unify_primitives(items: &mut [Value]) {
+    let has_string = items
+        .iter()
+        .any(|v| matches!(v.unmarked(), Value::String(_)));
+    let all_prim = items.iter().all(|v| {
+        matches!(
+            v.unmarked(),
+            Value::String(_) | Value::Number(_) | Value::Bool(_) | Value::Null | Value::Unknown(_)
+        )
+    });
+    if !has_string || !all_prim {
+        return;
+    }
+    for v in items.iter_mut() {
+        let (inner, marked) = std::mem::take(v).unmark();
+        let inner = match inner {
+            Value::Number(n) => Value::String(format_number(n)),
+            Value::Bool(b) => Value::String(b.to_string()),
+            other => other,
+        };
+        *v = inner.mark(marked);
+    }
 }
 
 fn ty_name(t: &Ty) -> &'static str {

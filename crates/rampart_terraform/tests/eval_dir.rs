@@ -503,6 +503,12 @@ fn templates_and_templatefile() {
     let (ev, _) = run("templates", &Options::default());
     let f = get(&ev, "local_file.f");
     assert_eq!(val(f, "other"), json!("hello world[1][2]"));
+    // Recorded from terraform 1.11: `~` strips only the adjacent line token,
+    // and a directive at a line start (after stripping) prevents dedenting.
+    assert_eq!(
+        val(f, "content"),
+        json!("    users:\n\n      - ann\n\n      - bob\n\n    done\n")
+    );
     assert_eq!(val(f, "filename"), json!("./out.txt"));
 }
 

@@ -120,6 +120,15 @@ fn templates_and_directives() {
         j("<<EOT\nx\n%{for i in [1, 2] ~}\n${i}\n%{~ endfor}\nEOT\n"),
         serde_json::json!("x\n12\n")
     );
+    // Recorded from terraform 1.11 (`terraform console`).
+    assert_eq!(
+        j("<<-EOT\n    a\n      b ${1}\n    %{ if true }\n      c\n    %{ endif }\n  EOT\n"),
+        serde_json::json!("a\n  b 1\n\n  c\n\n")
+    );
+    assert_eq!(
+        j("<<-EOT\n      %{~for p in [80, 443]~}\n      port ${p}\n      %{~endfor~}\n    EOT\n"),
+        serde_json::json!("      port 80\n      port 443\n")
+    );
     assert!(err("\"a${null}\"").contains("null"));
     assert_eq!(ev("\"${null}\""), Value::Null);
     assert!(err("\"a${[1]}\"").contains("string"));

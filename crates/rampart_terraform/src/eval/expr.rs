@@ -10,12 +10,13 @@ use std::ops::Range;
 use std::path::Path;
 
 use hcl_edit::expr::{Expression, ForExpr, FuncCall, ObjectKey, TraversalOperator};
-use hcl_edit::template::{Directive, Element, Template};
+use hcl_edit::template::{Element, HeredocTemplate, Template};
 use hcl_edit::Span as _;
 use rampart_model::{Diagnostic, FileId, Span, Value};
 use rampart_tf_functions::{FnCtx, FnError};
 
 use super::ops::{self, unknown_of, RESOURCE_MARKER};
+use super::template::{self, Part};
 
 /// Deepest expression nesting the evaluator follows before giving up with an
 /// error (the parser already limits syntax nesting; templates rendered by
@@ -74,6 +75,10 @@ pub trait Env {
     fn confine_to(&self) -> &Path;
     /// Report a diagnostic (warnings and notes met during evaluation).
     fn diag(&self, d: Diagnostic);
+    /// The text of a source file (to re-read heredocs exactly).
+    fn source_text(&self, _file: FileId) -> Option<std::sync::Arc<rampart_source::SourceFile>> {
+        None
+    }
 }
 
 /// Evaluation state for one expression (and the expressions it pulls in).
@@ -88,6 +93,8 @@ pub struct Cx<'e> {
     pub refs: Vec<String>,
     /// When false, spans are not reported (templates read from other files).
     pub with_spans: bool,
+    /// Added to parser byte ranges (templates re-parsed from a file slice).
+    offset: usize,
     depth: usize,
 }
 
@@ -107,6 +114,7 @@ impl<'e> Cx<'e> {
             scope: Vec::new(),
             refs: Vec::new(),
             with_spans: true,
+            offset: 0,
             depth: 0,
         }
     }
@@ -116,7 +124,7 @@ impl<'e> Cx<'e> {
         if !self.with_spans {
             return None;
         }
-        r.map(|r| Span::new(self.file, r.start, r.end))
+        r.map(|r| Span::new(self.file, r.start + self.offset, r.end + self.offset))
     }
 
     pub fn add_ref(&mut self, r: impl Into<String>) {
@@ -204,7 +212,7 @@ impl<'e> Cx<'e> {
                 }
             }
             Expression::StringTemplate(t) => self.eval_template(t, true),
-            Expression::HeredocTemplate(h) => self.eval_template(&h.template, true),
+            Expression::HeredocTemplate(h) => self.eval_heredoc(h),
             Expression::Parenthesis(p) => self.eval(p.inner()),
             Expression::Variable(v) => {
                 self.eval_reference(v.value().as_str(), Vec::new(), self.span(v.span()))
@@ -585,161 +593,143 @@ impl<'e> Cx<'e> {
     /// Evaluate a template. With `single`, a template made of one
     /// interpolation gives that value unchanged (any type), as HCL does.
     pub fn eval_template(&mut self, t: &Template, single: bool) -> Result<Value, EvalError> {
-        let elems: Vec<&Element> = t.iter().collect();
-        if single && elems.len() == 1 {
-            if let Some(Element::Interpolation(i)) = elems.first() {
+        if single {
+            let mut it = t.iter();
+            if let (Some(Element::Interpolation(i)), None) = (it.next(), it.next()) {
                 return self.eval(&i.expr);
             }
         }
+        let parts = template::build(t);
         let mut acc = Acc::default();
-        self.render(&elems, false, false, &mut acc)?;
+        self.render(&parts, &mut acc)?;
         Ok(acc.finish())
     }
 
-    fn render(
-        &mut self,
-        elems: &[&Element],
-        lead: bool,
-        trail: bool,
-        acc: &mut Acc,
-    ) -> Result<(), EvalError> {
-        let last = elems.len().saturating_sub(1);
-        for (i, el) in elems.iter().enumerate() {
-            match el {
-                Element::Literal(s) => {
-                    let mut text: &str = s.value();
-                    let strip_before = if i == 0 {
-                        lead
-                    } else {
-                        elems.get(i - 1).is_some_and(|p| strip_flags(p).1)
-                    };
-                    let strip_after = if i == last {
-                        trail
-                    } else {
-                        elems.get(i + 1).is_some_and(|n| strip_flags(n).0)
-                    };
-                    if strip_before {
-                        text = text.trim_start();
-                    }
-                    if strip_after {
-                        text = text.trim_end();
-                    }
-                    acc.s.push_str(text);
+    fn eval_heredoc(&mut self, h: &HeredocTemplate) -> Result<Value, EvalError> {
+        if h.indent().is_some() {
+            // hcl-edit strips the indentation of top-level lines only; redo it
+            // from the source text the way HCL does.
+            if let Some((content, offset)) = self.heredoc_source(h) {
+                if let Ok(raw) = hcl_edit::parser::parse_template(&content) {
+                    let mut parts = template::build(&raw);
+                    template::dedent(&mut parts);
+                    let saved = self.offset;
+                    self.offset = offset;
+                    let mut acc = Acc::default();
+                    let r = self.render(&parts, &mut acc);
+                    self.offset = saved;
+                    r?;
+                    return Ok(acc.finish());
                 }
-                Element::Interpolation(ip) => {
-                    let v = self.eval(&ip.expr)?;
+            }
+        }
+        let parts = template::build(&h.template);
+        let mut acc = Acc::default();
+        self.render(&parts, &mut acc)?;
+        Ok(acc.finish())
+    }
+
+    /// The text between a heredoc's opening line and its closing delimiter,
+    /// with its byte offset in the file.
+    fn heredoc_source(&self, h: &HeredocTemplate) -> Option<(String, usize)> {
+        let r = h.span()?;
+        let file = self.env.source_text(self.file)?;
+        let text = file.text.get(r.clone())?;
+        let first_nl = text.find('\n')?;
+        let body = text.trim_end_matches(['\n', '\r']);
+        let last_nl = body.rfind('\n')?;
+        if last_nl < first_nl {
+            return Some((String::new(), r.start + first_nl + 1));
+        }
+        let content = text.get(first_nl + 1..=last_nl)?;
+        Some((content.to_string(), r.start + first_nl + 1))
+    }
+
+    fn render(&mut self, parts: &[Part<'_>], acc: &mut Acc) -> Result<(), EvalError> {
+        for p in parts {
+            match p {
+                Part::Lit(s) => acc.s.push_str(s),
+                Part::Interp(e) => {
+                    let v = self.eval(e)?;
                     acc.add(v)
-                        .map_err(|m| EvalError::new(m, self.span(ip.expr.span())))?;
+                        .map_err(|m| EvalError::new(m, self.span(e.span())))?;
                 }
-                Element::Directive(d) => match d.as_ref() {
-                    Directive::If(ifd) => {
-                        let c = self.eval(&ifd.if_expr.cond_expr)?;
-                        let (c, marked) = c.unmark();
-                        acc.marked |= marked;
-                        if c.is_unknown() {
+                Part::If {
+                    cond, then, els, ..
+                } => {
+                    let c = self.eval(cond)?;
+                    let (c, marked) = c.unmark();
+                    acc.marked |= marked;
+                    if c.is_unknown() {
+                        acc.unknown = true;
+                        c.unknown_refs(&mut acc.refs);
+                        continue;
+                    }
+                    let b = ops::to_bool(&c).map_err(|m| {
+                        EvalError::new(
+                            format!("Invalid template directive condition: {m}"),
+                            self.span(cond.span()),
+                        )
+                    })?;
+                    self.render(if b { then } else { els }, acc)?;
+                }
+                Part::For {
+                    key,
+                    val,
+                    coll,
+                    body,
+                } => {
+                    let cv = self.eval(coll)?;
+                    let (cv, marked) = cv.unmark();
+                    acc.marked |= marked;
+                    let items: Vec<(Value, Value)> = match cv {
+                        Value::List(v) => v
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, x)| (Value::Number(i as f64), x))
+                            .collect(),
+                        Value::Set(v) => v.into_iter().map(|x| (x.clone(), x)).collect(),
+                        Value::Object(m) => {
+                            m.into_iter().map(|(k, x)| (Value::String(k), x)).collect()
+                        }
+                        Value::Unknown(u) => {
                             acc.unknown = true;
-                            c.unknown_refs(&mut acc.refs);
+                            for r in u.refs {
+                                if !acc.refs.contains(&r) {
+                                    acc.refs.push(r);
+                                }
+                            }
                             continue;
                         }
-                        let b = ops::to_bool(&c).map_err(|m| {
-                            EvalError::new(
-                                format!("Invalid template directive condition: {m}"),
-                                self.span(ifd.if_expr.cond_expr.span()),
-                            )
-                        })?;
-                        let endif_strip_start = ifd.endif_expr.strip.strip_start();
-                        if b {
-                            let inner: Vec<&Element> = ifd.if_expr.template.iter().collect();
-                            let trail = match &ifd.else_expr {
-                                Some(e) => e.strip.strip_start(),
-                                None => endif_strip_start,
-                            };
-                            self.render(&inner, ifd.if_expr.strip.strip_end(), trail, acc)?;
-                        } else if let Some(e) = &ifd.else_expr {
-                            let inner: Vec<&Element> = e.template.iter().collect();
-                            self.render(&inner, e.strip.strip_end(), endif_strip_start, acc)?;
+                        other => {
+                            return Err(EvalError::new(
+                                format!(
+                                    "Iteration over non-iterable value of type {}",
+                                    other.type_name()
+                                ),
+                                self.span(coll.span()),
+                            ))
                         }
-                    }
-                    Directive::For(fd) => {
-                        let fe = &fd.for_expr;
-                        let coll = self.eval(&fe.collection_expr)?;
-                        let (coll, marked) = coll.unmark();
-                        acc.marked |= marked;
-                        let items: Vec<(Value, Value)> = match coll {
-                            Value::List(v) => v
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, x)| (Value::Number(i as f64), x))
-                                .collect(),
-                            Value::Set(v) => v.into_iter().map(|x| (x.clone(), x)).collect(),
-                            Value::Object(m) => {
-                                m.into_iter().map(|(k, x)| (Value::String(k), x)).collect()
-                            }
-                            Value::Unknown(u) => {
-                                acc.unknown = true;
-                                for r in u.refs {
-                                    if !acc.refs.contains(&r) {
-                                        acc.refs.push(r);
-                                    }
-                                }
-                                continue;
-                            }
-                            other => {
-                                return Err(EvalError::new(
-                                    format!(
-                                        "Iteration over non-iterable value of type {}",
-                                        other.type_name()
-                                    ),
-                                    self.span(fe.collection_expr.span()),
-                                ))
-                            }
-                        };
-                        let inner: Vec<&Element> = fe.template.iter().collect();
-                        let base = self.scope.len();
-                        let kname = fe.key_var.as_ref().map(|k| k.value().as_str().to_string());
-                        let vname = fe.value_var.value().as_str().to_string();
-                        let mut res = Ok(());
-                        for (k, v) in items {
-                            self.scope.truncate(base);
-                            if let Some(kn) = &kname {
-                                self.scope.push((kn.clone(), k));
-                            }
-                            self.scope.push((vname.clone(), v));
-                            res = self.render(
-                                &inner,
-                                fe.strip.strip_end(),
-                                fd.endfor_expr.strip.strip_start(),
-                                acc,
-                            );
-                            if res.is_err() {
-                                break;
-                            }
-                        }
+                    };
+                    let base = self.scope.len();
+                    let mut res = Ok(());
+                    for (k, v) in items {
                         self.scope.truncate(base);
-                        res?;
+                        if let Some(kn) = key {
+                            self.scope.push((kn.clone(), k));
+                        }
+                        self.scope.push((val.clone(), v));
+                        res = self.render(body, acc);
+                        if res.is_err() {
+                            break;
+                        }
                     }
-                },
+                    self.scope.truncate(base);
+                    res?;
+                }
             }
         }
         Ok(())
-    }
-}
-
-/// (strip the literal before, strip the literal after) for a template element.
-fn strip_flags(el: &Element) -> (bool, bool) {
-    match el {
-        Element::Literal(_) => (false, false),
-        Element::Interpolation(i) => (i.strip.strip_start(), i.strip.strip_end()),
-        Element::Directive(d) => match d.as_ref() {
-            Directive::If(i) => (
-                i.if_expr.strip.strip_start(),
-                i.endif_expr.strip.strip_end(),
-            ),
-            Directive::For(f) => (
-                f.for_expr.strip.strip_start(),
-                f.endfor_expr.strip.strip_end(),
-            ),
-        },
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod expr;
 pub mod ops;
+pub mod template;
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,8 @@ pub use expr::{Cx, Env, EvalError, Step};
 struct EmptyEnv {
     module_dir: PathBuf,
     diags: RefCell<Vec<Diagnostic>>,
+    /// The expression text (for heredocs, which are re-read from source).
+    text: Option<std::sync::Arc<rampart_source::SourceFile>>,
 }
 
 impl Env for EmptyEnv {
@@ -54,11 +57,15 @@ impl Env for EmptyEnv {
     fn diag(&self, d: Diagnostic) {
         self.diags.borrow_mut().push(d);
     }
+    fn source_text(&self, _file: FileId) -> Option<std::sync::Arc<rampart_source::SourceFile>> {
+        self.text.clone()
+    }
 }
 
 /// See [`crate::eval_expression`].
 pub fn eval_expression(src: &str, module_dir: &Path) -> Result<Value, String> {
-    let e = hcl_edit::parser::parse_expr(src.trim()).map_err(|e| {
+    let src = src.trim();
+    let e = hcl_edit::parser::parse_expr(src).map_err(|e| {
         format!(
             "Invalid expression: {} (line {}, column {})",
             e.message(),
@@ -69,6 +76,11 @@ pub fn eval_expression(src: &str, module_dir: &Path) -> Result<Value, String> {
     let env = EmptyEnv {
         module_dir: module_dir.to_path_buf(),
         diags: RefCell::new(Vec::new()),
+        text: Some(std::sync::Arc::new(rampart_source::SourceFile::new(
+            "<expression>",
+            "<expression>",
+            src.to_string(),
+        ))),
     };
     let mut cx = Cx::new(&env, FileId(u32::MAX));
     cx.with_spans = false;
@@ -89,6 +101,7 @@ pub fn eval_const(e: &hcl_edit::expr::Expression, module_dir: &Path) -> Result<V
     let env = EmptyEnv {
         module_dir: module_dir.to_path_buf(),
         diags: RefCell::new(Vec::new()),
+        text: None,
     };
     let mut cx = Cx::new(&env, FileId(u32::MAX));
     cx.with_spans = false;

@@ -107,7 +107,7 @@ pub fn equal(a: &Value, b: &Value) -> Option<bool> {
         (Value::Null, Value::Null) => Some(true),
         (Value::Null, _) | (_, Value::Null) => Some(false),
         (Value::Bool(x), Value::Bool(y)) => Some(x == y),
-        (Value::Number(x), Value::Number(y)) => Some(x == y),
+        (Value::Number(x), Value::Number(y)) => Some(num_eq(*x, *y)),
         (Value::String(x), Value::String(y)) => Some(x == y),
         (Value::List(x), Value::List(y)) | (Value::Set(x), Value::Set(y)) => {
             if x.len() != y.len() {
@@ -147,6 +147,13 @@ pub fn equal(a: &Value, b: &Value) -> Option<bool> {
         }
         _ => Some(false),
     }
+}
+
+/// Number equality. Terraform computes with arbitrary precision decimals, so
+/// `0.1 + 0.2 == 0.3` holds there; doubles agree when equal to within a few
+/// units in the last place.
+fn num_eq(x: f64, y: f64) -> bool {
+    x == y || (x - y).abs() <= 4.0 * f64::EPSILON * x.abs().max(y.abs())
 }
 
 /// Apply a binary operator to two evaluated operands.

@@ -935,7 +935,7 @@ impl<'s> World<'s> {
             || source == "."
             || source == "..";
         let dir = if local {
-            Some(cfg.dir.join(&source))
+            Some(normalize(&cfg.dir.join(&source)))
         } else {
             self.modules_json.get(&key).map(|d| self.root.join(d))
         };
@@ -1341,6 +1341,24 @@ impl<'s> World<'s> {
     }
 }
 
+/// Resolve `.` and `..` components lexically (as Terraform shows module paths).
+fn normalize(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
 /// What a body belongs to (decides which meta-arguments are left out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BodyKind {
@@ -1738,5 +1756,12 @@ impl Env for ModEnv<'_, '_> {
 
     fn diag(&self, d: Diagnostic) {
         self.w.diag(d)
+    }
+
+    fn source_text(&self, file: FileId) -> Option<std::sync::Arc<rampart_source::SourceFile>> {
+        if self.w.json_files.borrow().contains(&file) {
+            return None;
+        }
+        self.w.sources.get(file)
     }
 }
