@@ -16,6 +16,8 @@
 //!   the whole attribute is unknown;
 //! * a value marked in `sensitive_values` / `after_sensitive` (state:
 //!   `sensitive_attributes`) is wrapped in [`Value::Sensitive`];
+//! * state files keep dynamically typed attributes as `{"value", "type"}`
+//!   pairs; those are unwrapped to the bare value, as plans show them;
 //! * spans: the file is registered in the [`SourceMap`]; a resource's span covers
 //!   the first `"address": "..."` property naming it (plans and shown states) or
 //!   its element of the `resources` array (state files); attributes share the
@@ -524,8 +526,9 @@ fn read_state_v4(text: &str, file: FileId, j: &J, ev: &mut Evaluation) {
                 .get("attributes")
                 .or_else(|| inst.get("attributes_flat"))
                 .unwrap_or(&empty);
+            let attrs = unwrap_dynamic(attrs);
             let mask = sensitive_mask_from_paths(inst.get("sensitive_attributes"));
-            let body = body_from_values(kind, attrs, &J::Null, &mask, span, &address);
+            let body = body_from_values(kind, &attrs, &J::Null, &mask, span, &address);
             ev.resources.push(Resource {
                 address,
                 kind: kind.to_string(),
@@ -539,6 +542,44 @@ fn read_state_v4(text: &str, file: FileId, j: &J, ev: &mut Evaluation) {
             });
         }
     }
+}
+
+/// State files store attributes of dynamic type (such as `terraform_data`'s
+/// `input`) as `{"value": ..., "type": <cty type>}`; `terraform show -json`
+/// and plans give the bare value. Unwrap top-level attributes of that exact
+/// shape (keys `value` and `type`, with `type` a cty type: a primitive type
+/// name or a `["list", ...]`-style array) so every format gives the same body.
+fn unwrap_dynamic(attrs: &J) -> J {
+    let Some(m) = attrs.as_object() else {
+        return attrs.clone();
+    };
+    fn is_cty_type(t: &J) -> bool {
+        match t {
+            J::String(s) => matches!(s.as_str(), "string" | "number" | "bool" | "dynamic"),
+            J::Array(a) => matches!(
+                a.first().and_then(J::as_str),
+                Some("list" | "set" | "map" | "object" | "tuple")
+            ),
+            _ => false,
+        }
+    }
+    let out = m
+        .iter()
+        .map(|(k, v)| {
+            let unwrapped = match v.as_object() {
+                Some(o)
+                    if o.len() == 2
+                        && o.contains_key("value")
+                        && o.get("type").is_some_and(is_cty_type) =>
+                {
+                    o.get("value").cloned().unwrap_or(J::Null)
+                }
+                _ => v.clone(),
+            };
+            (k.clone(), unwrapped)
+        })
+        .collect();
+    J::Object(out)
 }
 
 /// Turn state v4 `sensitive_attributes` (a list of paths, each a list of
@@ -565,7 +606,11 @@ fn set_mask(mask: &mut J, steps: &[&J]) {
         *mask = J::Bool(true);
         return;
     };
-    let value = first.get("value");
+    // Index steps carry a typed value: {"value": "key", "type": "string"}.
+    let value = match first.get("value") {
+        Some(J::Object(o)) => o.get("value"),
+        v => v,
+    };
     match (first.get("type").and_then(J::as_str), value) {
         (Some("get_attr"), Some(J::String(k))) | (Some("index"), Some(J::String(k))) => {
             if !mask.is_object() {

@@ -1,0 +1,7 @@
+bucket = "rampart-from-tfvars"
+force  = true
+tags = {
+  Env   = "prod"
+  Owner = "sec"
+}
+names = ["one", "two", "three"]

@@ -1,0 +1,4 @@
+b = "a.auto"
+c = "a.auto"
+d = "a.auto"
+e = "a.auto"

@@ -1,0 +1,3 @@
+c = "b.auto"
+d = "b.auto"
+e = "b.auto"

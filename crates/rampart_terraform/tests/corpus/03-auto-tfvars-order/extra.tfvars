@@ -1,0 +1,2 @@
+d = "extra-file"
+e = "extra-file"
