@@ -39,6 +39,11 @@ enum Command {
         /// Rule id, name or peer alias (e.g. RMP-AWS-S3-001, s3-bucket-versioning, CKV_AWS_21).
         rule: String,
     },
+    /// Print the evaluated model (what the rules see) as JSON: addresses, values, unknowns.
+    Inspect {
+        #[command(flatten)]
+        inputs: Inputs,
+    },
     /// Baselines: accept today's findings, fail only on new ones.
     #[command(subcommand)]
     Baseline(BaselineCommand),
@@ -149,6 +154,12 @@ fn main() -> ExitCode {
         Command::Scan(args) => run_scan(args),
         Command::Rules(args) => run_rules(args),
         Command::Explain { rule } => run_explain(&rule),
+        Command::Inspect { inputs } => resolve(&inputs).map(|r| {
+            let v = rampart_engine::inspect(&r.opts);
+            let text = serde_json::to_string_pretty(&v).unwrap_or_default();
+            let _ = writeln!(std::io::stdout().lock(), "{text}");
+            ExitCode::SUCCESS
+        }),
         Command::Baseline(BaselineCommand::Create { inputs, output }) => {
             run_baseline_create(&inputs, &output)
         }

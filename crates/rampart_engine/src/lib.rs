@@ -343,13 +343,11 @@ fn run_unit(
     }
 }
 
-/// Rules name resource kinds; a kind is shared by a managed resource and a
-/// data source only for `aws_iam_policy_document` (data) and providers.
+/// Rules name the kinds they read; kinds are distinct across modes (`module`,
+/// `terraform`, `terraform_root_module`, provider names, resource types), so
+/// every mode but variable declarations is offered to the rules.
 fn rule_mode_applies(_rule: &Rule, res: &Resource) -> bool {
-    matches!(
-        res.mode,
-        ResourceMode::Managed | ResourceMode::Data | ResourceMode::Provider
-    )
+    res.mode != ResourceMode::Variable
 }
 
 fn severity_for(rule: &Rule, opts: &ScanOptions) -> Severity {
@@ -540,5 +538,79 @@ mod tests {
         let t = today_utc();
         assert_eq!(t.len(), 10);
         assert!(t.starts_with("20"));
+    }
+}
+
+/// The evaluated model of every unit, as JSON, for `rampart inspect`: what the
+/// rules see (addresses, kinds, values, unknowns), with sensitive values
+/// redacted and secret-looking literals masked.
+pub fn inspect(opts: &ScanOptions) -> serde_json::Value {
+    let sources = SourceMap::new();
+    let discovery = discover::discover(&opts.paths, opts);
+    let by_kind = HashMap::new();
+    let units: Vec<UnitResult> = discovery
+        .units
+        .par_iter()
+        .map(|u| run_unit(u, &sources, opts, &by_kind))
+        .collect();
+    let mut diags = discovery.diagnostics;
+    let mut out = Vec::new();
+    for u in units {
+        diags.extend(u.diagnostics.iter().cloned());
+        let resources: Vec<serde_json::Value> = u
+            .resources
+            .iter()
+            .map(|r| {
+                let loc = sources.locate(r.span);
+                serde_json::json!({
+                    "address": r.address,
+                    "kind": r.kind,
+                    "mode": r.mode,
+                    "format": r.format.as_str(),
+                    "file": loc.as_ref().map(|l| clean_display(&l.file)),
+                    "line": loc.as_ref().map(|l| l.start.line),
+                    "values": block_json_redacted(&r.body),
+                })
+            })
+            .collect();
+        out.push(serde_json::json!({ "unit": u.key, "resources": resources }));
+    }
+    serde_json::json!({
+        "units": out,
+        "errors": diagnostics_to_errors(&diags, &sources),
+    })
+}
+
+fn block_json_redacted(b: &rampart_model::Block) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    for (k, a) in &b.attrs {
+        let v = if a.value.is_unknown() {
+            serde_json::Value::String("(known after apply)".into())
+        } else {
+            mask_json(a.value.to_json_redacted())
+        };
+        m.insert(k.clone(), v);
+    }
+    for c in &b.blocks {
+        let entry = m
+            .entry(c.kind.clone())
+            .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+        if let serde_json::Value::Array(list) = entry {
+            list.push(block_json_redacted(c));
+        }
+    }
+    serde_json::Value::Object(m)
+}
+
+fn mask_json(v: serde_json::Value) -> serde_json::Value {
+    match v {
+        serde_json::Value::String(s) => serde_json::Value::String(redact::mask_line(&s)),
+        serde_json::Value::Array(a) => {
+            serde_json::Value::Array(a.into_iter().map(mask_json).collect())
+        }
+        serde_json::Value::Object(o) => {
+            serde_json::Value::Object(o.into_iter().map(|(k, v)| (k, mask_json(v))).collect())
+        }
+        other => other,
     }
 }

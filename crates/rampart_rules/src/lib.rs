@@ -15,6 +15,7 @@ pub mod aws;
 pub mod ctx;
 pub mod registry;
 pub mod rule;
+pub mod terraform;
 pub mod util;
 
 pub use ctx::Ctx;

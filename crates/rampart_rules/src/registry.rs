@@ -3,6 +3,7 @@
 
 use crate::aws;
 use crate::rule::Rule;
+use crate::terraform;
 
 /// Every built-in rule, ordered by id.
 pub static ALL: &[&Rule] = &[
@@ -63,6 +64,9 @@ pub static ALL: &[&Rule] = &[
     &aws::vpc::sg_no_public_all_traffic::RULE,
     &aws::vpc::default_security_group::RULE,
     &aws::vpc::flow_logs::RULE,
+    &aws::vpc::sg_no_public_egress_all::RULE,
+    &aws::vpc::nacl_no_public_admin_ports::RULE,
+    &aws::vpc::subnet_no_public_ip::RULE,
     // aws/ec2
     &aws::ec2::instance_imdsv2::RULE,
     &aws::ec2::launch_template_imdsv2::RULE,
@@ -80,6 +84,7 @@ pub static ALL: &[&Rule] = &[
     &aws::cloudtrail::cloudwatch_integration::RULE,
     // aws/config
     &aws::config::recorder_all_resources::RULE,
+    &aws::config::aggregator_all_regions::RULE,
     // aws/guardduty
     &aws::guardduty::detector_enabled::RULE,
     // aws/elb
@@ -90,19 +95,24 @@ pub static ALL: &[&Rule] = &[
     // aws/cloudfront
     &aws::cloudfront::viewer_https::RULE,
     &aws::cloudfront::minimum_tls::RULE,
+    &aws::cloudfront::access_logging::RULE,
+    &aws::cloudfront::waf::RULE,
     // aws/eks
     &aws::eks::secrets_encryption::RULE,
     &aws::eks::no_public_endpoint::RULE,
     &aws::eks::control_plane_logging::RULE,
+    &aws::eks::public_access_cidrs::RULE,
     // aws/lambda
     &aws::lambda::env_encrypted_cmk::RULE,
     &aws::lambda::xray_tracing::RULE,
     // aws/ecr
     &aws::ecr::scan_on_push::RULE,
     &aws::ecr::immutable_tags::RULE,
+    &aws::ecr::kms_encryption::RULE,
     // aws/apigateway
     &aws::apigateway::stage_access_logging::RULE,
     &aws::apigateway::domain_tls::RULE,
+    &aws::apigateway::stage_xray::RULE,
     // aws/iam
     &aws::iam::policy_no_full_admin::RULE,
     &aws::iam::policy_no_wildcard_actions::RULE,
@@ -112,6 +122,13 @@ pub static ALL: &[&Rule] = &[
     &aws::iam::password_min_length::RULE,
     &aws::iam::password_reuse::RULE,
     &aws::iam::password_complexity::RULE,
+    // terraform/supply_chain
+    &terraform::supply_chain::module_git_ref::RULE,
+    &terraform::supply_chain::module_git_commit::RULE,
+    &terraform::supply_chain::module_registry_version::RULE,
+    &terraform::supply_chain::provider_version::RULE,
+    &terraform::supply_chain::required_version::RULE,
+    &terraform::supply_chain::lock_file::RULE,
 ];
 
 pub fn all() -> &'static [&'static Rule] {

@@ -7,7 +7,7 @@ use rampart_source::SourceMap;
 
 fn run(rule: &Rule, code: &str) -> Vec<rampart_rules::Check> {
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("main.tf"), code).expect("write example");
+    write_example_files(dir.path(), code);
     let sources = SourceMap::new();
     let eval = rampart_terraform::evaluate_dir(dir.path(), &sources, &Default::default());
     let errors: Vec<_> = eval
@@ -23,14 +23,35 @@ fn run(rule: &Rule, code: &str) -> Vec<rampart_rules::Check> {
     let ctx = Ctx::new(&eval.resources);
     eval.resources
         .iter()
-        .filter(|r| {
-            r.mode == rampart_model::ResourceMode::Managed
-                || r.mode == rampart_model::ResourceMode::Data
-                || r.mode == rampart_model::ResourceMode::Provider
-        })
+        .filter(|r| r.mode != rampart_model::ResourceMode::Variable)
         .filter(|r| rule.applies_to(&r.kind))
         .flat_map(|r| (rule.check)(r, &ctx))
         .collect()
+}
+
+/// An example is `main.tf`, unless it contains lines `# file: NAME`, which
+/// start further files (a lock file, a module, a tfvars file).
+fn write_example_files(dir: &std::path::Path, code: &str) {
+    let mut name = "main.tf".to_string();
+    let mut text = String::new();
+    let flush = |name: &str, text: &str| {
+        let p = dir.join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("example dir");
+        }
+        std::fs::write(p, text).expect("write example");
+    };
+    for line in code.lines() {
+        if let Some(next) = line.strip_prefix("# file: ") {
+            flush(&name, &text);
+            name = next.trim().to_string();
+            text.clear();
+        } else {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    flush(&name, &text);
 }
 
 #[test]

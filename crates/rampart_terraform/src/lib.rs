@@ -14,6 +14,7 @@ pub mod eval;
 pub mod iam;
 pub mod load;
 pub mod plan;
+pub mod root;
 pub mod types;
 
 use std::path::{Path, PathBuf};
@@ -53,7 +54,11 @@ pub struct Evaluation {
 
 /// Load and evaluate the root module in `dir`. Files are added to `sources`.
 pub fn evaluate_dir(dir: &Path, sources: &SourceMap, opts: &Options) -> Evaluation {
-    load::evaluate_root(dir, sources, opts)
+    let mut ev = load::evaluate_root(dir, sources, opts);
+    if let Some(r) = root::root_resource(dir, sources, &ev.resources) {
+        ev.resources.push(r);
+    }
+    ev
 }
 
 /// Parse one HCL expression and evaluate it in an empty root module whose
