@@ -263,7 +263,21 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
         .map(rampart_engine::baseline::Baseline::load)
         .transpose()?;
 
+    let bar = progress_bar(args.quiet);
+    let mut opts = opts;
+    if let Some(b) = &bar {
+        let b = b.clone();
+        opts.progress = Some(rampart_engine::Progress(std::sync::Arc::new(
+            move |done, total| {
+                b.set_length(total as u64);
+                b.set_position(done as u64);
+            },
+        )));
+    }
     let mut report = rampart_engine::scan(&opts);
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
     if let Some(b) = &baseline {
         b.apply(&mut report);
     }
@@ -281,6 +295,25 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A progress bar on stderr, only when stderr is a terminal; it appears only
+/// when the scan takes long enough to need one.
+fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        None,
+        indicatif::ProgressDrawTarget::stderr_with_hz(4),
+    );
+    let style = indicatif::ProgressStyle::with_template(
+        "{spinner} evaluating {pos}/{len} modules and plans [{elapsed}]",
+    )
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(250));
+    Some(bar)
 }
 
 fn run_baseline_create(inputs: &Inputs, output: &std::path::Path) -> Result<ExitCode, String> {

@@ -558,3 +558,36 @@ fn baseline_survives_line_moves_and_never_absorbs_new_findings() {
         "stale entry reported: {errors:?}"
     );
 }
+
+#[test]
+fn suppression_on_a_module_call_covers_its_resources() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(
+        dir.path(),
+        "main.tf",
+        r#"# rampart:ignore RMP-AWS-S3-005 archive buckets are write-once by design
+module "archive" {
+  source = "./modules/archive"
+}
+
+module "live" {
+  source = "./modules/archive"
+}
+"#,
+    );
+    write(dir.path(), "modules/archive/main.tf", UNVERSIONED);
+    let (code, v) = scan_json(dir.path(), &["--select", "RMP-AWS-S3-005"]);
+    assert_eq!(code, 1, "{v}");
+    let f = findings(&v, "RMP-AWS-S3-005");
+    let archive = f
+        .iter()
+        .find(|x| x["resource"] == "module.archive.aws_s3_bucket.logs")
+        .expect("archive finding");
+    assert_eq!(archive["suppressed"], true);
+    assert_eq!(archive["file"], "modules/archive/main.tf");
+    let live = f
+        .iter()
+        .find(|x| x["resource"] == "module.live.aws_s3_bucket.logs")
+        .expect("live finding");
+    assert_eq!(live["suppressed"], false, "the other call is not covered");
+}

@@ -50,6 +50,18 @@ pub struct ScanOptions {
     pub max_file_size: u64,
     /// Today's date `YYYY-MM-DD` (suppression expiry); injectable for tests.
     pub today: String,
+    /// Called after each unit is evaluated with (done, total), from any thread.
+    pub progress: Option<Progress>,
+}
+
+/// A progress callback: `(units done, units total)`.
+#[derive(Clone)]
+pub struct Progress(pub std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress(..)")
+    }
 }
 
 impl Default for ScanOptions {
@@ -65,6 +77,7 @@ impl Default for ScanOptions {
             exclude: Vec::new(),
             max_file_size: 8 * 1024 * 1024,
             today: today_utc(),
+            progress: None,
         }
     }
 }
@@ -167,10 +180,19 @@ pub fn scan_detailed(opts: &ScanOptions) -> Scanned {
         }
     }
 
+    let total = discovery.units.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let unit_results: Vec<UnitResult> = discovery
         .units
         .par_iter()
-        .map(|unit| run_unit(unit, &sources, opts, &by_kind))
+        .map(|unit| {
+            let r = run_unit(unit, &sources, opts, &by_kind);
+            if let Some(p) = &opts.progress {
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                (p.0)(n, total);
+            }
+            r
+        })
         .collect();
 
     let mut diagnostics = discovery.diagnostics;
