@@ -16,6 +16,14 @@ pub(crate) fn invalid(msg: impl Into<String>) -> FnError {
     FnError::Invalid(msg.into())
 }
 
+/// Largest string a function will build (a guard against configurations
+/// crafted to exhaust memory, e.g. `indent` of a huge count).
+pub(crate) const MAX_OUTPUT: usize = 64 * 1024 * 1024;
+
+pub(crate) fn too_large() -> FnError {
+    FnError::Invalid("the result would be larger than 64 MiB".into())
+}
+
 pub(crate) fn bad_param(param: &str, why: impl std::fmt::Display) -> FnError {
     FnError::Invalid(format!("Invalid value for \"{param}\" parameter: {why}."))
 }

@@ -630,6 +630,9 @@ pub(crate) fn transpose(a: &[Value], _: &FnCtx<'_>) -> R {
 }
 
 pub(crate) fn zipmap(a: &[Value], _: &FnCtx<'_>) -> R {
+    if !arg(a, 0).is_wholly_known() {
+        return Ok(unknown_of(a));
+    }
     let keys = want_str_list(arg(a, 0), "keys")?;
     let vals = want_list(arg(a, 1), "values")?;
     if keys.len() != vals.len() {

@@ -58,6 +58,9 @@
 //! argument comes before the unknowns, `contains` when a known element
 //! matches, `lookup` of a known key, `merge` of objects with unknown values,
 //! and the conversion functions (which keep unknown elements in place).
+//! `chunklist concat element one reverse slice values zipmap` keep unknown
+//! elements in place too: only an argument that is itself unknown (or, for
+//! `zipmap`, unknown keys) makes their result unknown.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -126,6 +129,9 @@ struct Spec {
     nulls: bool,
     /// The body handles unknown values itself.
     unknowns: bool,
+    /// Unknown values inside collections pass through to the result; only
+    /// an argument that is itself unknown makes the result unknown.
+    elems: bool,
     body: Body,
 }
 
@@ -137,12 +143,18 @@ const fn s(min: usize, max: usize, body: Body) -> Spec {
         max,
         nulls: false,
         unknowns: false,
+        elems: false,
         body,
     }
 }
 
 const fn nulls(mut sp: Spec) -> Spec {
     sp.nulls = true;
+    sp
+}
+
+const fn elems(mut sp: Spec) -> Spec {
+    sp.elems = true;
     sp
 }
 
@@ -197,14 +209,14 @@ fn spec(name: &str) -> Option<Spec> {
         // collection
         "alltrue" => s(1, 1, c::alltrue),
         "anytrue" => s(1, 1, c::anytrue),
-        "chunklist" => s(2, 2, c::chunklist),
+        "chunklist" => elems(s(2, 2, c::chunklist)),
         "coalesce" => unknowns(nulls(s(0, V, c::coalesce))),
         "coalescelist" => unknowns(nulls(s(0, V, c::coalescelist))),
         "compact" => s(1, 1, c::compact),
-        "concat" => s(0, V, c::concat),
+        "concat" => elems(s(0, V, c::concat)),
         "contains" => unknowns(s(2, 2, c::contains)),
         "distinct" => s(1, 1, c::distinct),
-        "element" => s(2, 2, c::element),
+        "element" => elems(s(2, 2, c::element)),
         "flatten" => s(1, 1, c::flatten),
         "index" => s(2, 2, c::index),
         "keys" => unknowns(s(1, 1, c::keys)),
@@ -212,19 +224,19 @@ fn spec(name: &str) -> Option<Spec> {
         "lookup" => unknowns(s(2, 3, c::lookup)),
         "matchkeys" => s(3, 3, c::matchkeys),
         "merge" => unknowns(nulls(s(0, V, c::merge))),
-        "one" => s(1, 1, c::one),
+        "one" => elems(s(1, 1, c::one)),
         "range" => s(1, 3, c::range),
-        "reverse" => s(1, 1, c::reverse),
+        "reverse" => elems(s(1, 1, c::reverse)),
         "setintersection" => s(1, V, c::setintersection),
         "setproduct" => s(0, V, c::setproduct),
         "setsubtract" => s(2, 2, c::setsubtract),
         "setunion" => s(1, V, c::setunion),
-        "slice" => s(3, 3, c::slice),
+        "slice" => elems(s(3, 3, c::slice)),
         "sort" => s(1, 1, c::sort),
         "sum" => s(1, 1, c::sum),
         "transpose" => s(1, 1, c::transpose),
-        "values" => s(1, 1, c::values),
-        "zipmap" => s(2, 2, c::zipmap),
+        "values" => elems(s(1, 1, c::values)),
+        "zipmap" => elems(s(2, 2, c::zipmap)),
         // encoding
         "base64decode" => s(1, 1, e::base64decode),
         "base64encode" => s(1, 1, e::base64encode),
@@ -450,7 +462,11 @@ pub fn call(name: &str, args: Vec<Value>, ctx: &FnCtx<'_>) -> Result<Value, FnEr
             )));
         }
     }
-    if !sp.unknowns && !args.iter().all(Value::is_wholly_known) {
+    if sp.elems && !sp.unknowns {
+        if args.iter().any(Value::is_unknown) {
+            return Ok(args::unknown_of(&args).mark(marked));
+        }
+    } else if !sp.unknowns && !args.iter().all(Value::is_wholly_known) {
         return Ok(args::unknown_of(&args).mark(marked));
     }
     let out = (sp.body)(&args, ctx)?;

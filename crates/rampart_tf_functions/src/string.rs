@@ -8,7 +8,9 @@ use rampart_model::Value;
 use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::args::{arg, bad_param, invalid, want_int, want_list, want_str, R};
+use crate::args::{
+    arg, bad_param, invalid, too_large, want_int, want_list, want_str, MAX_OUTPUT, R,
+};
 use crate::FnCtx;
 
 fn s0(a: &[Value]) -> Result<String, crate::FnError> {
@@ -55,7 +57,12 @@ pub(crate) fn indent(a: &[Value], _: &FnCtx<'_>) -> R {
     if n < 0 {
         return Err(bad_param("spaces", "must not be negative"));
     }
-    let pad = " ".repeat(usize::try_from(n).unwrap_or(0).min(1 << 20));
+    let width = usize::try_from(n).unwrap_or(usize::MAX);
+    let lines = s.matches('\n').count();
+    if width.saturating_mul(lines).saturating_add(s.len()) > MAX_OUTPUT {
+        return Err(too_large());
+    }
+    let pad = " ".repeat(width);
     Ok(Value::String(s.replace('\n', &format!("\n{pad}"))))
 }
 
@@ -305,7 +312,24 @@ pub(crate) fn replace(a: &[Value], _: &FnCtx<'_>) -> R {
     if sub.len() > 1 && sub.starts_with('/') && sub.ends_with('/') {
         let pattern = sub.get(1..sub.len() - 1).unwrap_or("");
         let re = compile(pattern)?;
+        let count = re.find_iter(&s).count();
+        let per = if rep.contains('$') {
+            rep.len().saturating_mul(s.len().saturating_add(1))
+        } else {
+            rep.len()
+        };
+        if count.saturating_mul(per) > MAX_OUTPUT {
+            return Err(too_large());
+        }
         return Ok(Value::String(re.replace_all(&s, rep.as_str()).into_owned()));
+    }
+    let growth = if sub.is_empty() {
+        s.chars().count() + 1
+    } else {
+        s.matches(sub.as_str()).count()
+    };
+    if growth.saturating_mul(rep.len()).saturating_add(s.len()) > MAX_OUTPUT {
+        return Err(too_large());
     }
     if sub.is_empty() {
         // Go inserts the replacement around every rune.

@@ -1,0 +1,115 @@
+//! Property tests for the conversion functions and the JSON encoder.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use proptest::prelude::*;
+use rampart_model::Value;
+use rampart_tf_functions::{call, FnCtx, FnError};
+
+fn c(name: &str, args: Vec<Value>) -> Result<Value, FnError> {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let r = |_: &str, _: &BTreeMap<String, Value>| -> Result<Value, String> {
+        Err("no templates".into())
+    };
+    let ctx = FnCtx {
+        module_dir: here,
+        confine_to: here,
+        render_template: &r,
+    };
+    call(name, args, &ctx)
+}
+
+/// Known values of the kinds Terraform can write in JSON.
+fn value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (-1_000_000_000i64..1_000_000_000).prop_map(|n| Value::Number(n as f64)),
+        (-1.0e12f64..1.0e12).prop_map(Value::Number),
+        any::<String>().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::List),
+            prop::collection::btree_map(any::<String>(), inner, 0..6).prop_map(Value::Object),
+        ]
+    })
+}
+
+proptest! {
+    #[test]
+    fn tostring_tonumber_round_trip(n in -1.0e15f64..1.0e15) {
+        let text = c("tostring", vec![Value::Number(n)]);
+        prop_assert!(matches!(text, Ok(Value::String(_))));
+        let back = c("tonumber", vec![text.unwrap_or_default()]);
+        prop_assert_eq!(back, Ok(Value::Number(n)));
+    }
+
+    #[test]
+    fn integers_print_without_fraction(n in -1_000_000_000_000i64..1_000_000_000_000) {
+        prop_assert_eq!(c("tostring", vec![Value::Number(n as f64)]), Ok(Value::String(n.to_string())));
+    }
+
+    #[test]
+    fn tonumber_tostring_keeps_decimal_text(int in -100_000i64..100_000, frac in 0u32..1000) {
+        let text = if frac == 0 { int.to_string() } else { format!("{int}.{}", format!("{frac:03}").trim_end_matches('0')) };
+        let n = c("tonumber", vec![Value::String(text.clone())]);
+        let back = c("tostring", vec![n.unwrap_or_default()]);
+        prop_assert_eq!(back, Ok(Value::String(text)));
+    }
+
+    #[test]
+    fn toset_is_idempotent(items in prop::collection::vec("[a-c]{0,2}", 0..8)) {
+        let list = Value::List(items.iter().map(|s| Value::from(s.as_str())).collect());
+        let once = c("toset", vec![list]);
+        prop_assert!(once.is_ok());
+        let once = once.unwrap_or_default();
+        let twice = c("toset", vec![once.clone()]);
+        prop_assert_eq!(twice, Ok(once.clone()));
+        if let Value::Set(elems) = &once {
+            let mut sorted = elems.clone();
+            sorted.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+            sorted.dedup();
+            prop_assert_eq!(&sorted, elems);
+        } else {
+            prop_assert!(false, "toset gave {:?}", once);
+        }
+    }
+
+    #[test]
+    fn toset_of_numbers_is_idempotent(items in prop::collection::vec(-50i64..50, 0..10)) {
+        let list = Value::List(items.iter().map(|n| Value::Number(*n as f64)).collect());
+        let once = c("toset", vec![list]).unwrap_or_default();
+        prop_assert_eq!(c("toset", vec![once.clone()]), Ok(once));
+    }
+
+    #[test]
+    fn jsonencode_jsondecode_round_trip(v in value()) {
+        let text = c("jsonencode", vec![v.clone()]);
+        prop_assert!(matches!(text, Ok(Value::String(_))), "{:?}", text);
+        let text = text.unwrap_or_default();
+        // The text is plain JSON: serde_json agrees.
+        let parsed: Result<serde_json::Value, _> = serde_json::from_str(text.as_str().unwrap_or(""));
+        prop_assert!(parsed.is_ok());
+        let back = c("jsondecode", vec![text]);
+        prop_assert_eq!(back, Ok(v));
+    }
+
+    #[test]
+    fn jsonencode_escapes_html_and_has_no_spaces(s in "[<>& a-z\"\\\\]{0,12}") {
+        let text = c("jsonencode", vec![Value::String(s.clone())]).unwrap_or_default();
+        let text = text.as_str().unwrap_or("");
+        prop_assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
+        let back: Result<String, _> = serde_json::from_str(text);
+        prop_assert_eq!(back.ok(), Some(s));
+    }
+
+    #[test]
+    fn yamlencode_yamldecode_round_trip(v in value()) {
+        // YAML has no way to tell a float like 1.0 from 1; numbers stay equal.
+        let text = c("yamlencode", vec![v.clone()]).unwrap_or_default();
+        let back = c("yamldecode", vec![text.clone()]);
+        prop_assert_eq!(back, Ok(v), "yaml was {:?}", text);
+    }
+}
