@@ -1,3 +1,4 @@
 //! AWS Config rules.
 
+pub mod aggregator_all_regions;
 pub mod recorder_all_resources;

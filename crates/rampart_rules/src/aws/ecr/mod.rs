@@ -1,4 +1,5 @@
 //! Amazon ECR rules.
 
 pub mod immutable_tags;
+pub mod kms_encryption;
 pub mod scan_on_push;

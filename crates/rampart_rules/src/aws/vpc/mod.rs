@@ -7,9 +7,12 @@
 
 pub mod default_security_group;
 pub mod flow_logs;
+pub mod nacl_no_public_admin_ports;
 pub mod sg_no_public_all_traffic;
+pub mod sg_no_public_egress_all;
 pub mod sg_no_public_rdp;
 pub mod sg_no_public_ssh;
+pub mod subnet_no_public_ip;
 
 use rampart_model::{Block, Resource, Span, Status, Value};
 
@@ -21,6 +24,20 @@ pub const INGRESS_KINDS: &[&str] = &[
     "aws_security_group",
     "aws_security_group_rule",
     "aws_vpc_security_group_ingress_rule",
+];
+
+/// Kinds that carry egress rules.
+pub const EGRESS_KINDS: &[&str] = &[
+    "aws_security_group",
+    "aws_security_group_rule",
+    "aws_vpc_security_group_egress_rule",
+];
+
+/// Network ACLs and their rules.
+pub const NACL_KINDS: &[&str] = &[
+    "aws_network_acl",
+    "aws_network_acl_rule",
+    "aws_default_network_acl",
 ];
 
 /// A three-valued answer.
@@ -189,31 +206,78 @@ pub enum IngressView {
 }
 
 pub fn ingress_rules(res: &Resource) -> IngressView {
+    rules_of(res, "ingress")
+}
+
+/// NACL entries that deny traffic grant nothing; an unknown action leaves
+/// the openness unknown.
+fn nacl_entry(b: &Block, span: Span, action: &str) -> Option<Ingress> {
+    let mut r = from_block(b, span, &["cidr_block", "ipv6_cidr_block"], "protocol");
+    match str_of(b, action) {
+        Ok(Some(a)) if a.eq_ignore_ascii_case("deny") => return None,
+        Ok(_) => {}
+        Err(()) => {
+            if r.open == Tri::Yes {
+                r.open = Tri::Unknown;
+            }
+        }
+    }
+    Some(r)
+}
+
+/// The rules of one direction (`ingress` or `egress`) a resource carries:
+/// security groups and their standalone rules, network ACLs and their rules.
+pub fn rules_of(res: &Resource, dir: &str) -> IngressView {
+    let sg_cidrs: &[&str] = &["cidr_blocks", "ipv6_cidr_blocks"];
     match res.kind.as_str() {
-        "aws_security_group" => IngressView::Rules(
-            blocks_or_objects(&res.body, "ingress")
+        "aws_security_group" | "aws_default_security_group" => IngressView::Rules(
+            blocks_or_objects(&res.body, dir)
                 .iter()
-                .map(|b| from_block(b, b.span, &["cidr_blocks", "ipv6_cidr_blocks"], "protocol"))
+                .map(|b| from_block(b, b.span, sg_cidrs, "protocol"))
                 .collect(),
         ),
         "aws_security_group_rule" => match str_of(&res.body, "type") {
-            Ok(Some(t)) if t == "ingress" => IngressView::Rules(vec![from_block(
-                &res.body,
-                res.span,
-                &["cidr_blocks", "ipv6_cidr_blocks"],
-                "protocol",
-            )]),
+            Ok(Some(t)) if t == dir => {
+                IngressView::Rules(vec![from_block(&res.body, res.span, sg_cidrs, "protocol")])
+            }
             Ok(_) => IngressView::NotIngress,
             Err(()) => {
                 IngressView::UnknownType(res.body.attr("type").map(|a| a.span).unwrap_or(res.span))
             }
         },
-        "aws_vpc_security_group_ingress_rule" => IngressView::Rules(vec![from_block(
-            &res.body,
-            res.span,
-            &["cidr_ipv4", "cidr_ipv6"],
-            "ip_protocol",
-        )]),
+        "aws_vpc_security_group_ingress_rule" | "aws_vpc_security_group_egress_rule"
+            if res.kind.ends_with(&format!("_{dir}_rule")) =>
+        {
+            IngressView::Rules(vec![from_block(
+                &res.body,
+                res.span,
+                &["cidr_ipv4", "cidr_ipv6"],
+                "ip_protocol",
+            )])
+        }
+        "aws_network_acl" | "aws_default_network_acl" => IngressView::Rules(
+            blocks_or_objects(&res.body, dir)
+                .iter()
+                .filter_map(|b| nacl_entry(b, b.span, "action"))
+                .collect(),
+        ),
+        "aws_network_acl_rule" => {
+            let egress = match res.body.value("egress") {
+                None => Some(false),
+                Some(v) => v.as_bool(),
+            };
+            match egress {
+                Some(e) if e == (dir == "egress") => IngressView::Rules(
+                    nacl_entry(&res.body, res.span, "rule_action")
+                        .into_iter()
+                        .collect(),
+                ),
+                Some(_) => IngressView::NotIngress,
+                None => IngressView::UnknownType(
+                    res.body.attr("egress").map(|a| a.span).unwrap_or(res.span),
+                ),
+            }
+        }
         _ => IngressView::NotIngress,
     }
 }
@@ -225,17 +289,36 @@ pub fn check_public_ingress(
     what: &str,
     matches: impl Fn(&Ingress) -> Tri,
 ) -> Vec<Check> {
-    let rules = match ingress_rules(res) {
+    check_public(res, "ingress", what, matches)
+}
+
+/// [`check_public_ingress`] for either direction: `dir` is `ingress` (source
+/// anywhere) or `egress` (destination anywhere).
+pub fn check_public(
+    res: &Resource,
+    dir: &str,
+    what: &str,
+    matches: impl Fn(&Ingress) -> Tri,
+) -> Vec<Check> {
+    let rules = match rules_of(res, dir) {
         IngressView::Rules(r) => r,
         IngressView::NotIngress => {
-            return vec![Check::not_applicable(res.span, "not an ingress rule")]
+            return vec![Check::not_applicable(
+                res.span,
+                format!("not an {dir} rule"),
+            )]
         }
         IngressView::UnknownType(span) => {
             return vec![Check::unknown(
                 span,
-                "the rule's `type` is known only after apply",
+                "whether this is an ingress or an egress rule is known only after apply",
             )]
         }
+    };
+    let (from, anywhere) = if dir == "egress" {
+        ("to", "to anywhere")
+    } else {
+        ("from", "from anywhere")
     };
     let mut out = Vec::new();
     let mut unknown = Vec::new();
@@ -245,14 +328,14 @@ pub fn check_public_ingress(
             (Tri::Yes, Tri::Yes) => out.push(
                 Check::fail(
                     r.span,
-                    format!("ingress from {} allows {what}", r.where_()),
+                    format!("{dir} {from} {} allows {what}", r.where_()),
                 )
-                .at("ingress"),
+                .at(dir),
             ),
             _ => unknown.push(Check::unknown(
                 r.span,
                 format!(
-                    "ingress may allow {what} from anywhere: the source or the ports are known only after apply"
+                    "{dir} may allow {what} {anywhere}: the address range or the ports are known only after apply"
                 ),
             )),
         }
@@ -264,9 +347,9 @@ pub fn check_public_ingress(
         return unknown;
     }
     let msg = if rules.is_empty() {
-        "no ingress rules".to_string()
+        format!("no {dir} rules")
     } else {
-        format!("no ingress rule allows {what} from 0.0.0.0/0 or ::/0")
+        format!("no {dir} rule allows {what} {from} 0.0.0.0/0 or ::/0")
     };
     vec![Check::new(Status::Pass, res.span, msg)]
 }
