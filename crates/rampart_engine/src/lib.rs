@@ -539,30 +539,6 @@ pub fn display_path(path: &Path, root: &Path) -> String {
     clean_display(&rel.to_string_lossy().replace('\\', "/"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn display_paths_are_normalised() {
-        assert_eq!(
-            clean_display("a/./modules/b/main.tf"),
-            "a/modules/b/main.tf"
-        );
-        assert_eq!(clean_display("a/x/../b.tf"), "a/b.tf");
-        assert_eq!(clean_display("../up/a.tf"), "../up/a.tf");
-        assert_eq!(clean_display("/abs/./a.tf"), "/abs/a.tf");
-        assert_eq!(clean_display("./"), ".");
-    }
-
-    #[test]
-    fn today_is_a_date() {
-        let t = today_utc();
-        assert_eq!(t.len(), 10);
-        assert!(t.starts_with("20"));
-    }
-}
-
 /// The evaluated model of every unit, as JSON, for `rampart inspect`: what the
 /// rules see (addresses, kinds, values, unknowns), with sensitive values
 /// redacted and secret-looking literals masked.
@@ -634,5 +610,29 @@ fn mask_json(v: serde_json::Value) -> serde_json::Value {
             serde_json::Value::Object(o.into_iter().map(|(k, v)| (k, mask_json(v))).collect())
         }
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_paths_are_normalised() {
+        assert_eq!(
+            clean_display("a/./modules/b/main.tf"),
+            "a/modules/b/main.tf"
+        );
+        assert_eq!(clean_display("a/x/../b.tf"), "a/b.tf");
+        assert_eq!(clean_display("../up/a.tf"), "../up/a.tf");
+        assert_eq!(clean_display("/abs/./a.tf"), "/abs/a.tf");
+        assert_eq!(clean_display("./"), ".");
+    }
+
+    #[test]
+    fn today_is_a_date() {
+        let t = today_utc();
+        assert_eq!(t.len(), 10);
+        assert!(t.starts_with("20"));
     }
 }

@@ -60,16 +60,18 @@ fn comment_start(l: &str) -> Option<usize> {
         .min()
 }
 
-fn parse_line(
-    line: &str,
-) -> Vec<(
-    &'static str,
-    Vec<String>,
-    String,
-    Option<String>,
-    Option<String>,
-    bool,
-)> {
+/// One suppression comment as written.
+#[derive(Debug, Clone, PartialEq)]
+struct Parsed {
+    kind: &'static str,
+    rules: Vec<String>,
+    reason: String,
+    expires: Option<String>,
+    owner: Option<String>,
+    line_only: bool,
+}
+
+fn parse_line(line: &str) -> Vec<Parsed> {
     static OWN: OnceLock<Regex> = OnceLock::new();
     static CKV: OnceLock<Regex> = OnceLock::new();
     static TFSEC: OnceLock<Regex> = OnceLock::new();
@@ -110,7 +112,14 @@ fn parse_line(
             .trim_end_matches("*/")
             .trim()
             .to_string();
-        out.push(("inline", rules, reason, expires, owner, false));
+        out.push(Parsed {
+            kind: "inline",
+            rules,
+            reason,
+            expires,
+            owner,
+            line_only: false,
+        });
     }
     for cap in re(&CKV, r"checkov:skip=([A-Za-z0-9_]+)(?::([^#]*))?").captures_iter(c) {
         let id = cap
@@ -121,7 +130,14 @@ fn parse_line(
             .get(2)
             .map(|m| m.as_str().trim().to_string())
             .unwrap_or_default();
-        out.push(("checkov", vec![id], reason, None, None, false));
+        out.push(Parsed {
+            kind: "checkov",
+            rules: vec![id],
+            reason,
+            expires: None,
+            owner: None,
+            line_only: false,
+        });
     }
     for cap in re(
         &TFSEC,
@@ -143,11 +159,25 @@ fn parse_line(
             .split(":exp:")
             .nth(1)
             .map(|s| s.split(':').next().unwrap_or(s).to_string());
-        out.push((kind, vec![id], String::new(), expires, None, false));
+        out.push(Parsed {
+            kind,
+            rules: vec![id],
+            reason: String::new(),
+            expires,
+            owner: None,
+            line_only: false,
+        });
     }
     if let Some(cap) = re(&KICS, r"kics-scan\s+ignore-(line|block)").captures(c) {
         let line_only = cap.get(1).map(|m| m.as_str()) == Some("line");
-        out.push(("kics", Vec::new(), String::new(), None, None, line_only));
+        out.push(Parsed {
+            kind: "kics",
+            rules: Vec::new(),
+            reason: String::new(),
+            expires: None,
+            owner: None,
+            line_only,
+        });
     }
     out
 }
@@ -177,7 +207,15 @@ fn collect_file(
     let n = file.line_count();
     for ln in 1..=n {
         let text = file.line_text(ln);
-        for (kind, rules, reason, expires, owner, line_only) in parse_line(text) {
+        for Parsed {
+            kind,
+            rules,
+            reason,
+            expires,
+            owner,
+            line_only,
+        } in parse_line(text)
+        {
             if kind == "inline" && reason.is_empty() {
                 diags.push(
                     Diagnostic::warning(
@@ -350,7 +388,14 @@ mod tests {
     fn parses_own_form_with_expiry_and_owner() {
         let v = parse_line("  # rampart:ignore RMP-AWS-S3-005,RMP-AWS-S3-001 -- public site expires=2027-01-31 owner=web");
         assert_eq!(v.len(), 1);
-        let (kind, rules, reason, expires, owner, _) = &v[0];
+        let Parsed {
+            kind,
+            rules,
+            reason,
+            expires,
+            owner,
+            ..
+        } = &v[0];
         assert_eq!(*kind, "inline");
         assert_eq!(
             rules,
@@ -364,16 +409,16 @@ mod tests {
     #[test]
     fn parses_peer_forms() {
         let v = parse_line("  #checkov:skip=CKV_AWS_21:backups elsewhere");
-        assert_eq!(v[0].0, "checkov");
-        assert_eq!(v[0].1, vec!["CKV_AWS_21".to_string()]);
-        assert_eq!(v[0].2, "backups elsewhere");
+        assert_eq!(v[0].kind, "checkov");
+        assert_eq!(v[0].rules, vec!["CKV_AWS_21".to_string()]);
+        assert_eq!(v[0].reason, "backups elsewhere");
         let v = parse_line("# tfsec:ignore:aws-s3-enable-versioning:exp:2025-01-01");
-        assert_eq!(v[0].0, "tfsec");
-        assert_eq!(v[0].3.as_deref(), Some("2025-01-01"));
+        assert_eq!(v[0].kind, "tfsec");
+        assert_eq!(v[0].expires.as_deref(), Some("2025-01-01"));
         let v = parse_line("# trivy:ignore:AVD-AWS-0090");
-        assert_eq!(v[0].1, vec!["AVD-AWS-0090".to_string()]);
+        assert_eq!(v[0].rules, vec!["AVD-AWS-0090".to_string()]);
         let v = parse_line("# kics-scan ignore-line");
-        assert!(v[0].5);
+        assert!(v[0].line_only);
     }
 
     #[test]
