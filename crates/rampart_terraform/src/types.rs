@@ -184,7 +184,7 @@ fn conv(v: Value, ty: &Ty, depth: usize) -> Result<Value, String> {
                 unify_primitives(&mut out);
             }
             if matches!(ty, Ty::Set(_)) {
-                Value::set(out)
+                cty_set(out)
             } else {
                 Value::List(out)
             }
@@ -249,6 +249,64 @@ fn conv(v: Value, ty: &Ty, depth: usize) -> Result<Value, String> {
         },
     };
     Ok(r.mark(marked))
+}
+
+/// A set with cty's element order: primitives by value (as [`Value::set`]
+/// orders them), other elements by the text of their set hash serialisation
+/// (`<"a";1;>` for an object, `[1;2;]` for a list), compared bytewise.
+pub fn cty_set(items: Vec<Value>) -> Value {
+    let Value::Set(mut items) = Value::set(items) else {
+        return Value::Set(Vec::new());
+    };
+    let structured = items.iter().any(|v| {
+        matches!(
+            v.unmarked(),
+            Value::List(_) | Value::Set(_) | Value::Object(_)
+        )
+    });
+    if structured {
+        let mut keyed: Vec<(String, Value)> =
+            items.into_iter().map(|v| (set_hash_text(&v), v)).collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        items = keyed.into_iter().map(|(_, v)| v).collect();
+    }
+    Value::Set(items)
+}
+
+fn set_hash_text(v: &Value) -> String {
+    let mut out = String::new();
+    write_hash_text(v, &mut out, 0);
+    out
+}
+
+fn write_hash_text(v: &Value, out: &mut String, depth: usize) {
+    if depth > 128 {
+        return;
+    }
+    match v.unmarked() {
+        Value::Unknown(_) => out.push('?'),
+        Value::Null => out.push('~'),
+        Value::Bool(b) => out.push(if *b { 'T' } else { 'F' }),
+        Value::Number(n) => out.push_str(&format_number(*n)),
+        Value::String(s) => out.push_str(&format!("{s:?}")),
+        Value::List(items) | Value::Set(items) => {
+            out.push('[');
+            for x in items {
+                write_hash_text(x, out, depth + 1);
+                out.push(';');
+            }
+            out.push(']');
+        }
+        Value::Object(m) => {
+            out.push('<');
+            for x in m.values() {
+                write_hash_text(x, out, depth + 1);
+                out.push(';');
+            }
+            out.push('>');
+        }
+        Value::Sensitive(_) => {}
+    }
 }
 
 /// Elements of a collection of `any` share one type: a string among

@@ -599,3 +599,86 @@ fn many_files_evaluate_quickly() {
     assert!(took.as_secs_f64() < 20.0, "took {took:?}");
     eprintln!("20000 resources in 1001 files: {took:?}");
 }
+
+#[test]
+fn sensitive_defaults_and_undeclared_values() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "variable \"pw\" {\n  default   = \"hunter2\"\n  sensitive = true\n}\nresource \"x\" \"y\" {\n  p = var.pw\n}\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("terraform.tfvars"), "nope = 1\n").expect("write");
+    let sm = SourceMap::new();
+    let ev = evaluate_dir(dir.path(), &sm, &Options::default());
+    assert!(get(&ev, "var.pw")
+        .body
+        .attr("default")
+        .is_some_and(|a| a.value.is_sensitive()));
+    assert!(get(&ev, "x.y")
+        .body
+        .attr("p")
+        .is_some_and(|a| a.value.is_sensitive()));
+    assert_eq!(
+        diag_lines(&ev, &sm, "undeclared-variable"),
+        vec![("terraform.tfvars".to_string(), 1)]
+    );
+}
+
+mod hostile {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Configurations assembled from Terraform pieces never panic the evaluator.
+        #[test]
+        fn assembled_configs_never_panic(parts in proptest::collection::vec(prop_oneof![
+            Just("resource \"a\" \"b\" {\n"), Just("module \"m\" {\n source = \"./\"\n"), Just("locals {\n"),
+            Just("variable \"v\" {\n"), Just("}\n"), Just("count = 2\n"), Just("for_each = {a = 1}\n"),
+            Just("x = a.b.x\n"), Just("y = local.y\n"), Just("y = var.v\n"), Just("z = module.m.o\n"),
+            Just("dynamic \"d\" {\n for_each = [1]\n content {\n q = d.value\n }\n}\n"), Just("w = count.index\n"),
+            Just("k = each.key\n"), Just("output \"o\" {\n value = a.b\n}\n"), Just("default = [1]\n"),
+        ], 0..16)) {
+            let dir = tempfile::tempdir().expect("tempdir");
+            std::fs::write(dir.path().join("main.tf"), parts.concat()).expect("write");
+            let _ = evaluate_dir(dir.path(), &SourceMap::new(), &Options::default());
+        }
+    }
+}
+
+#[test]
+fn self_sourcing_modules_stop() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "module \"m\" {\n  source = \"./\"\n  count  = 2\n}\nresource \"x\" \"y\" {}\n",
+    )
+    .expect("write");
+    let sm = SourceMap::new();
+    let ev = evaluate_dir(dir.path(), &sm, &Options::default());
+    assert_eq!(addresses(&ev, ResourceMode::Managed), vec!["x.y"]);
+    assert_eq!(
+        diag_lines(&ev, &sm, "module-cycle"),
+        vec![("main.tf".to_string(), 1)]
+    );
+}
+
+#[test]
+fn sets_of_objects_use_terraform_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "variable \"r\" {\n  type = set(object({ n = string, p = number }))\n  default = [{ n = \"b\", p = 2 }, { n = \"a\", p = 1 }, { n = \"b\", p = 2 }, { n = \"c\", p = 10 }]\n}\nvariable \"l\" {\n  type = set(list(number))\n  default = [[3], [1], [2, 1], [10]]\n}\nresource \"x\" \"y\" {\n  r = var.r\n  l = var.l\n}\n",
+    )
+    .expect("write");
+    let ev = evaluate_dir(dir.path(), &SourceMap::new(), &Options::default());
+    let r = get(&ev, "x.y");
+    // Recorded from terraform 1.11 (`jsonencode(toset(...))`).
+    assert_eq!(
+        val(r, "r"),
+        json!([{"n": "a", "p": 1}, {"n": "b", "p": 2}, {"n": "c", "p": 10}])
+    );
+    assert_eq!(val(r, "l"), json!([[10], [1], [2, 1], [3]]));
+}

@@ -157,11 +157,52 @@ fn paths_and_workspace() {
 }
 
 #[test]
-fn provider_functions_are_unknown() {
-    assert!(ev("provider::aws::arn_parse(\"arn:aws:s3:::b\")").is_unknown());
+fn provider_functions() {
+    assert_eq!(
+        j("provider::aws::arn_parse(\"arn:aws:iam::123456789012:role/a/b\")"),
+        serde_json::json!({"partition": "aws", "service": "iam", "region": "", "account_id": "123456789012", "resource": "role/a/b"})
+    );
+    assert_eq!(
+        j("provider::aws::arn_build(\"aws\", \"s3\", \"\", \"\", \"b\")"),
+        serde_json::json!("arn:aws:s3:::b")
+    );
+    assert_eq!(
+        j("provider::aws::trim_iam_role_path(\"arn:aws:iam::1:role/p/q/r\")"),
+        serde_json::json!("arn:aws:iam::1:role/r")
+    );
+    assert!(err("provider::aws::arn_parse(\"nope\")").contains("invalid ARN"));
+    assert!(ev("provider::other::thing(1)").is_unknown());
 }
 
 #[test]
 fn syntax_errors_are_errors() {
     assert!(err("1 +").contains("Invalid expression"));
+}
+
+mod hostile {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        /// Arbitrary text never panics the parser or the evaluator.
+        #[test]
+        fn arbitrary_text_never_panics(src in "\\PC{0,80}") {
+            let _ = eval_expression(&src, Path::new("/m"));
+        }
+
+        /// Expressions built from HCL pieces never panic either.
+        #[test]
+        fn assembled_expressions_never_panic(parts in proptest::collection::vec(prop_oneof![
+            Just("1"), Just("\"s\""), Just("null"), Just("true"), Just("[1, \"a\"]"), Just("{a = 1}"),
+            Just(" + "), Just(" == "), Just(" && "), Just(" ? "), Just(" : "), Just("[*]"), Just(".a"),
+            Just("[0]"), Just("("), Just(")"), Just("[for x in "), Just(" : x]"), Just("${"), Just("}"),
+            Just("%{if true}"), Just("%{endif}"), Just("try("), Just("can("), Just(", "), Just("!"), Just("-"),
+        ], 0..24)) {
+            let src = parts.concat();
+            let _ = eval_expression(&src, Path::new("/m"));
+            let _ = eval_expression(&format!("\"{src}\""), Path::new("/m"));
+        }
+    }
 }

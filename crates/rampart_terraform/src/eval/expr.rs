@@ -477,6 +477,23 @@ impl<'e> Cx<'e> {
                 .iter()
                 .map(|n| n.value().as_str())
                 .collect();
+            if ns == ["provider", "aws"] {
+                let mut args = Vec::with_capacity(call.args.len());
+                for a in call.args.iter() {
+                    args.push(self.eval(a)?);
+                }
+                if args.iter().any(|a| !a.is_wholly_known()) {
+                    let refs: Vec<&Value> = args.iter().collect();
+                    return Ok(unknown_of(&refs));
+                }
+                let marked = args.iter().any(Value::has_sensitive);
+                let plain: Vec<Value> = args.into_iter().map(|a| a.unmark().0).collect();
+                if let Some(r) = super::provider_fns::call_aws(name, &plain) {
+                    return r.map(|v| v.mark(marked)).map_err(|m| {
+                        EvalError::new(format!("Error in function call: Call to function \"provider::aws::{name}\" failed: {m}"), span)
+                    });
+                }
+            }
             if ns != ["core"] {
                 for a in call.args.iter() {
                     let _ = self.eval(a);

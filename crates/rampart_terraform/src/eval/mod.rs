@@ -3,6 +3,7 @@
 
 pub mod expr;
 pub mod ops;
+pub mod provider_fns;
 pub mod template;
 
 use std::cell::RefCell;

@@ -107,6 +107,27 @@ fn evaluate_here(dir: &Path, sources: &SourceMap, opts: &Options) -> Evaluation 
         w.diag(d);
     }
     let root_id = w.add_root();
+    if let Some(cfg) = w.inst(root_id).config.clone() {
+        let mut names: Vec<(&String, &vars::RawVar)> = w
+            .root_vars
+            .iter()
+            .filter(|(n, _)| !cfg.variables.contains_key(*n))
+            .collect();
+        names.sort_by(|a, b| a.0.cmp(b.0));
+        for (n, raw) in names {
+            if raw.source.starts_with("TF_VAR_") {
+                continue;
+            }
+            let d = Diagnostic::warning(
+                "undeclared-variable",
+                format!("Value for undeclared variable \"{n}\" (from {}): the root module does not declare a variable of that name", raw.source),
+            );
+            w.diag(match raw.set_at {
+                Some(s) => d.with_span(s),
+                None => d,
+            });
+        }
+    }
     let mut resources = Vec::new();
     w.emit(root_id, &mut resources);
     Evaluation {

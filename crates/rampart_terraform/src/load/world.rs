@@ -27,6 +27,8 @@ use crate::Options;
 
 /// Longest chain of lazily evaluated values followed before giving up.
 pub const MAX_CHAIN: usize = 1000;
+/// Most module instances evaluated.
+pub const MAX_INSTANCES: usize = 50_000;
 /// Deepest module nesting followed.
 pub const MAX_MODULE_DEPTH: usize = 32;
 
@@ -872,10 +874,18 @@ impl<'s> World<'s> {
                     decl.for_each.as_ref(),
                 );
                 let config = self.child_config(&inst, &cfg, decl);
-                let n = match exp.kind {
+                let mut n = match exp.kind {
                     ExpKind::Single | ExpKind::Unknown => 1,
                     _ => exp.keys.len(),
                 };
+                let room = MAX_INSTANCES.saturating_sub(self.insts.borrow().len());
+                if n > room {
+                    self.diag(
+                        Diagnostic::error("too-many-modules", format!("{what}: more than {MAX_INSTANCES} module instances; only the first {room} are evaluated"))
+                            .with_span(decl.span),
+                    );
+                    n = room;
+                }
                 let mut children = Vec::with_capacity(n);
                 for pos in 0..n {
                     let suffix = exp.suffix(pos);
@@ -941,7 +951,34 @@ impl<'s> World<'s> {
         };
         let dir = dir.or_else(|| self.modules_json.get(&key).map(|d| self.root.join(d)));
         match dir {
-            Some(d) if d.is_dir() => Some(self.config_for(&d)),
+            Some(d) if d.is_dir() => {
+                let canon = d.canonicalize().unwrap_or_else(|_| d.clone());
+                let mut anc = Some(inst);
+                let mut owned;
+                while let Some(a) = anc {
+                    let adir = a
+                        .config
+                        .as_ref()
+                        .map(|c| c.dir.canonicalize().unwrap_or_else(|_| c.dir.clone()));
+                    if adir.as_deref() == Some(canon.as_path()) {
+                        self.diag(
+                            Diagnostic::error("module-cycle", format!("{addr}: the module's source is the directory of one of its callers; the module is not evaluated"))
+                                .with_span(decl.span),
+                        );
+                        return None;
+                    }
+                    owned = a.parent.map(|p| self.inst(p));
+                    anc = owned.as_deref();
+                }
+                if self.insts.borrow().len() >= MAX_INSTANCES {
+                    self.diag(
+                        Diagnostic::error("too-many-modules", format!("{addr}: more than {MAX_INSTANCES} module instances; further modules are not evaluated"))
+                            .with_span(decl.span),
+                    );
+                    return None;
+                }
+                Some(self.config_for(&d))
+            }
             _ => {
                 let why = if source.is_empty() {
                     "the module block has no literal source".to_string()
@@ -1223,7 +1260,9 @@ impl<'s> World<'s> {
             block.labels = vec![name.clone()];
             if let Some((e, span)) = &v.default {
                 let dv = eval_const(e, &cfg.dir).unwrap_or_else(|_| Value::unknown());
-                block.attrs.insert("default".into(), Attr::new(dv, *span));
+                block
+                    .attrs
+                    .insert("default".into(), Attr::new(dv.mark(v.sensitive), *span));
             }
             let attr_span = |n: &str| {
                 v.block

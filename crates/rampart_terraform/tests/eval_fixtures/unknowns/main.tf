@@ -20,6 +20,6 @@ resource "aws_kms_key" "k" {
   other       = try(aws_s3_bucket.b.region, "r")
   when        = timestamp()
   mystery     = not_a_function(1)
-  provided    = provider::aws::arn_parse("arn:aws:s3:::x")
+  provided    = provider::other::parse_thing("x")
   bad         = element([], 0)
 }
