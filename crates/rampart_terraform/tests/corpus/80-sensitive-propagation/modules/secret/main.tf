@@ -1,0 +1,8 @@
+variable "value" {
+  sensitive = true
+}
+
+output "upper" {
+  value     = upper(var.value)
+  sensitive = true
+}
