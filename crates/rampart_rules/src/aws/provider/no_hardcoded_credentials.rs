@@ -118,10 +118,18 @@ fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
                 a.span,
                 format!("`{name}` is supplied at run time through variable `{var}`"),
             ),
-            _ if !a.value.is_wholly_known() || !a.refs.is_empty() => Check::pass(
+            _ if !a.value.is_wholly_known() => Check::pass(
                 a.span,
                 format!(
-                    "`{name}` is read from another resource or data source, not written in the code"
+                    "`{name}` is known only after apply (an unset variable, another resource or \
+                     a data source), so it is not a literal in the code"
+                ),
+            ),
+            _ if !a.refs.is_empty() => Check::pass(
+                a.span,
+                format!(
+                    "`{name}` is derived from `{}`, not written in the code",
+                    a.refs.join("`, `")
                 ),
             ),
             _ => Check::fail(
