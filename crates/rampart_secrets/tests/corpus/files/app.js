@@ -1,0 +1,12 @@
+const stripe = require('stripe')('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');
+const apiKey = "1fpDKszU392xP7Ce7qnlK3qm3byOqUKeiFIcWEqd";
+const sg = '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';
+fetch(url, { headers: { Authorization: 'Bearer eyJhbGciOiAiUlMyNTYiLCAidHlwIjogIkpXVCJ9.eyJzdWIiOiAidDNSd2szb2p4MyIsICJpYXQiOiAxNjk0MDQyNDc0LCAicm9sZSI6ICJzZXJ2aWNlIn0.pFXVAtighE-3gebe6HVTJJlK6Sar-gJ_wqJt5L8WWXk' } });
+const token = process.env.TOKEN;
+const password = req.body.password;
+const apiKey = config.apiKey;
+const secret = await vault.read('secret/data/app');
+const integrity = "sha512-DCBxyjjB1gZ9AvBiPxj2c3nb56ShGdszFZ2hE9FYfsQ3xRT+CEDTfTI/l2rMpdyKo+3O38WfXfq+WRb5Wwdetg==";
+const traceId = "83d9688d-71b2-9f27-07cb-1d1cb571e61d";
+const url = `https://${user}:${pass}@${host}`;
+const placeholder = { password: '' };
