@@ -296,6 +296,108 @@ pub(crate) fn unmark_deep(v: Value) -> (Value, bool) {
     }
 }
 
+/// Build a set the way Terraform orders one: strings by bytes, numbers
+/// numerically, `false` before `true`; other elements by the text Terraform
+/// hashes them with; nulls and then unknowns last. Duplicates are dropped.
+pub(crate) fn make_set(items: Vec<Value>) -> Value {
+    let mut out: Vec<Value> = Vec::with_capacity(items.len());
+    for v in items {
+        if !out
+            .iter()
+            .any(|x| x.is_wholly_known() && values_equal(x, &v))
+        {
+            out.push(v);
+        }
+    }
+    let primitive = out.iter().all(|v| {
+        matches!(
+            kind(v),
+            Kind::String | Kind::Number | Kind::Bool | Kind::Null | Kind::Unknown
+        )
+    });
+    if primitive {
+        // Value::set already orders primitives as Terraform does.
+        return Value::set(out);
+    }
+    let rank = |v: &Value| match kind(v) {
+        Kind::Unknown => 2u8,
+        Kind::Null => 1,
+        _ => 0,
+    };
+    let mut keyed: Vec<(u8, Vec<u8>, Value)> = out
+        .into_iter()
+        .map(|v| {
+            let mut key = Vec::new();
+            hash_bytes(&v, &mut key);
+            (rank(&v), key, v)
+        })
+        .collect();
+    keyed.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    Value::Set(keyed.into_iter().map(|(_, _, v)| v).collect())
+}
+
+/// The bytes Terraform's set implementation hashes a value by (objects as
+/// `<v;...>` in attribute-name order, tuples as `<v;...>`, sets as `[v;...]`).
+fn hash_bytes(v: &Value, out: &mut Vec<u8>) {
+    match v {
+        Value::Unknown(_) => out.push(b'?'),
+        Value::Null => out.push(b'~'),
+        Value::Bool(b) => out.push(if *b { b'T' } else { b'F' }),
+        Value::Number(n) => out.extend_from_slice(crate::format::fmt_g_signed(*n).as_bytes()),
+        Value::String(s) => out.extend_from_slice(go_quote(s).as_bytes()),
+        Value::List(items) => {
+            out.push(b'<');
+            for x in items {
+                hash_bytes(x, out);
+                out.push(b';');
+            }
+            out.push(b'>');
+        }
+        Value::Set(items) => {
+            out.push(b'[');
+            for x in items {
+                hash_bytes(x, out);
+                out.push(b';');
+            }
+            out.push(b']');
+        }
+        Value::Object(m) => {
+            out.push(b'<');
+            for x in m.values() {
+                hash_bytes(x, out);
+                out.push(b';');
+            }
+            out.push(b'>');
+        }
+        Value::Sensitive(inner) => hash_bytes(inner, out),
+    }
+}
+
+/// Go's `%q` quoting of a string.
+fn go_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{b}' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

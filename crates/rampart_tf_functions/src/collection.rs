@@ -450,7 +450,7 @@ fn want_set(v: &Value, param: &str) -> Result<Vec<Value>, crate::FnError> {
 }
 
 fn make_set(items: Vec<Value>) -> Value {
-    Value::set(items)
+    crate::args::make_set(items)
 }
 
 /// All set arguments must share an element type.

@@ -87,7 +87,7 @@ pub(crate) fn toset(a: &[Value], _: &FnCtx<'_>) -> R {
             let items = unify(items.clone()).map_err(|_| {
                 invalid("Invalid value for \"v\" parameter: cannot convert tuple to set of any single type.")
             })?;
-            Ok(Value::set(items))
+            Ok(crate::args::make_set(items))
         }
         v => Err(cannot(v, "set")),
     }

@@ -220,7 +220,7 @@ pub(crate) fn fileset(a: &[Value], ctx: &FnCtx<'_>) -> R {
             }
         }
     }
-    Ok(Value::set(found))
+    Ok(crate::args::make_set(found))
 }
 
 pub(crate) fn templatefile(a: &[Value], ctx: &FnCtx<'_>) -> R {

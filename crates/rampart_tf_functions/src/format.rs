@@ -31,7 +31,7 @@ pub(crate) fn format(a: &[Value], _: &FnCtx<'_>) -> R {
 pub(crate) fn formatlist(a: &[Value], _: &FnCtx<'_>) -> R {
     let fmt = want_str(a.first().unwrap_or(&Value::Null), "format")?;
     let rest = a.get(1..).unwrap_or(&[]);
-    if !a.iter().all(Value::is_wholly_known) {
+    if !a.iter().all(Value::is_wholly_known) || rest.iter().any(|v| matches!(v, Value::Null)) {
         return Ok(unknown_of(a));
     }
     let mut n: Option<usize> = None;
@@ -265,9 +265,10 @@ fn format_verb(
                     prim_to_string(other).ok_or_else(|| verb_err(verb, idx, "string required"))?
                 }
             };
+            // A precision of zero means "none" in Terraform's parser.
             Ok(match prec {
-                Some(p) => s.chars().take(p).collect(),
-                None => s,
+                Some(p) if p > 0 => s.chars().take(p).collect(),
+                _ => s,
             })
         }
         'q' => {
@@ -328,6 +329,16 @@ fn format_verb(
     }
 }
 
+/// A number as Go's `%.10g` writes it (sign included).
+pub(crate) fn fmt_g_signed(n: f64) -> String {
+    let body = fmt_g(n.abs(), Some(10), false);
+    if n.is_sign_negative() && n != 0.0 {
+        format!("-{body}")
+    } else {
+        body
+    }
+}
+
 /// Split Rust's `{:e}` output into mantissa and exponent.
 fn split_exp(s: &str) -> (String, i32) {
     match s.split_once('e') {
@@ -347,7 +358,7 @@ fn fmt_e(n: f64, prec: usize, upper: bool) -> String {
     format!("{m}{}", exp_suffix(e, upper))
 }
 
-fn fmt_g(n: f64, prec: Option<usize>, upper: bool) -> String {
+pub(crate) fn fmt_g(n: f64, prec: Option<usize>, upper: bool) -> String {
     if n == 0.0 {
         return "0".to_string();
     }
