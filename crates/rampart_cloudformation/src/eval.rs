@@ -21,6 +21,9 @@ pub struct Ev {
     pub refs: Vec<String>,
     /// Set when the value is a parameter's value, used as written.
     pub origin: Option<Origin>,
+    /// For an unknown string built by `Fn::Sub`: its text with the unknown
+    /// parts replaced by `${...}` markers (an ARN pattern is still an ARN).
+    pub partial: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +44,7 @@ impl Ev {
             span,
             refs: Vec::new(),
             origin: None,
+            partial: None,
         }
     }
 
@@ -50,6 +54,7 @@ impl Ev {
             span,
             refs,
             origin: None,
+            partial: None,
         }
     }
 
@@ -252,6 +257,7 @@ impl Scope<'_> {
                     span: n.span,
                     refs: Vec::new(),
                     origin: None,
+                    partial: None,
                 }
             }
             Kind::Map(entries) => {
@@ -277,6 +283,7 @@ impl Scope<'_> {
                     span: n.span,
                     refs: Vec::new(),
                     origin: None,
+                    partial: None,
                 }
             }
         }
@@ -328,7 +335,10 @@ impl Scope<'_> {
                 all.extend(parts.iter().copied());
                 let refs = join_refs(&all);
                 let sens = sensitive_in(&all);
-                let (Some(delim), EvKind::List(_)) = (d.to_value().unmarked().as_str().map(str::to_string), &list.kind) else {
+                let (Some(delim), EvKind::List(_)) = (
+                    d.to_value().unmarked().as_str().map(str::to_string),
+                    &list.kind,
+                ) else {
                     return Ev::unknown(span, refs);
                 };
                 let mut texts = Vec::new();
@@ -382,6 +392,7 @@ impl Scope<'_> {
                         span,
                         refs: s.all_refs(),
                         origin: None,
+                        partial: None,
                     },
                     _ => Ev::unknown(span, join_refs(&[&d, &s])),
                 }
@@ -417,6 +428,7 @@ impl Scope<'_> {
                             span,
                             refs: Vec::new(),
                             origin: None,
+                            partial: None,
                         },
                         None => Ev::unknown(span, Vec::new()),
                     },
@@ -516,6 +528,7 @@ impl Scope<'_> {
                 span,
                 refs: Vec::new(),
                 origin: None,
+                partial: None,
             };
         }
         if let Some(p) = self.params.get(name) {
@@ -534,7 +547,9 @@ impl Scope<'_> {
         }
         self.warn(
             "cfn-unresolved-reference",
-            format!("`Ref` to `{name}`, which is neither a parameter nor a resource of this template"),
+            format!(
+                "`Ref` to `{name}`, which is neither a parameter nor a resource of this template"
+            ),
             span,
         );
         Ev::unknown(span, Vec::new())
@@ -557,12 +572,14 @@ impl Scope<'_> {
             }
         }
         let mut out = String::new();
+        let mut partial = String::new();
         let mut refs: Vec<String> = Vec::new();
         let mut known = true;
         let mut sens = false;
         let mut rest = text.as_str();
         while let Some(i) = rest.find("${") {
             out.push_str(rest.get(..i).unwrap_or(""));
+            partial.push_str(rest.get(..i).unwrap_or(""));
             let after = rest.get(i + 2..).unwrap_or("");
             let Some(close) = after.find('}') else {
                 out.push_str(rest.get(i..).unwrap_or(""));
@@ -575,24 +592,25 @@ impl Scope<'_> {
                 out.push_str("${");
                 out.push_str(lit);
                 out.push('}');
+                partial.push_str("${");
+                partial.push_str(lit);
+                partial.push('}');
                 continue;
             }
             let ev = match local.get(name) {
                 Some(e) => e.clone(),
                 None => match name.split_once('.') {
-                    Some((res, _)) if !name.starts_with("AWS::") => {
-                        match self.resources.get(res) {
-                            Some(a) => Ev::unknown(span, vec![a.clone()]),
-                            None => {
-                                self.warn(
-                                    "cfn-unresolved-reference",
-                                    format!("`Fn::Sub` variable `{name}` names no resource"),
-                                    span,
-                                );
-                                Ev::unknown(span, Vec::new())
-                            }
+                    Some((res, _)) if !name.starts_with("AWS::") => match self.resources.get(res) {
+                        Some(a) => Ev::unknown(span, vec![a.clone()]),
+                        None => {
+                            self.warn(
+                                "cfn-unresolved-reference",
+                                format!("`Fn::Sub` variable `{name}` names no resource"),
+                                span,
+                            );
+                            Ev::unknown(span, Vec::new())
                         }
-                    }
+                    },
                     _ => self.reference(name, span),
                 },
             };
@@ -604,31 +622,36 @@ impl Scope<'_> {
             let v = ev.to_value();
             sens |= v.has_sensitive();
             match text_of(&v) {
-                Some(t) => out.push_str(&t),
-                None => known = false,
+                Some(t) => {
+                    out.push_str(&t);
+                    partial.push_str(&t);
+                }
+                None => {
+                    known = false;
+                    partial.push_str("${");
+                    partial.push_str(name);
+                    partial.push('}');
+                }
             }
         }
         out.push_str(rest);
+        partial.push_str(rest);
         if known && !out.contains("{{resolve:") {
             let mut e = Ev::scalar(Value::String(out).mark(sens), span);
             e.refs = refs;
             e
         } else {
-            Ev::unknown(span, refs)
+            let mut e = Ev::unknown(span, refs);
+            e.partial = Some(partial);
+            e
         }
     }
 
     fn find_in_map(&mut self, arg: &Node, span: Span) -> Ev {
         let items = arg.items();
         let keys: Vec<Ev> = items.iter().take(3).map(|a| self.eval(a)).collect();
-        let names: Vec<Option<String>> = keys
-            .iter()
-            .map(|k| text_of(&k.to_value()))
-            .collect();
-        let default = items
-            .get(3)
-            .and_then(|d| d.get("DefaultValue"))
-            .cloned();
+        let names: Vec<Option<String>> = keys.iter().map(|k| text_of(&k.to_value())).collect();
+        let default = items.get(3).and_then(|d| d.get("DefaultValue")).cloned();
         if names.len() < 3 {
             return self.bad_args("Fn::FindInMap", span);
         }
@@ -751,6 +774,7 @@ fn param_ev(v: &Value, span: Span) -> Ev {
             span,
             refs: Vec::new(),
             origin: None,
+            partial: None,
         },
         other => Ev::scalar(other.clone(), span),
     }
@@ -780,7 +804,10 @@ fn base64(data: &[u8]) -> String {
 fn cidr(block: &str, count: f64, bits: f64) -> Option<Vec<String>> {
     let (ip, len) = block.split_once('/')?;
     let len: u32 = len.parse().ok()?;
-    let octets: Vec<u32> = ip.split('.').map(|o| o.parse().ok()).collect::<Option<_>>()?;
+    let octets: Vec<u32> = ip
+        .split('.')
+        .map(|o| o.parse().ok())
+        .collect::<Option<_>>()?;
     if octets.len() != 4 || octets.iter().any(|o| *o > 255) || len > 32 {
         return None;
     }
@@ -798,7 +825,11 @@ fn cidr(block: &str, count: f64, bits: f64) -> Option<Vec<String>> {
     if (count as u64) > avail {
         return None;
     }
-    let mask = if len == 0 { 0 } else { (!0u64 << (32 - len)) & 0xFFFF_FFFF };
+    let mask = if len == 0 {
+        0
+    } else {
+        (!0u64 << (32 - len)) & 0xFFFF_FFFF
+    };
     let start = base & mask;
     Some(
         (0..count as u64)

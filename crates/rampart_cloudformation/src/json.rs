@@ -191,7 +191,9 @@ impl P<'_> {
                             {
                                 self.i += 2;
                                 let lo = self.hex4()?;
-                                let c = 0x10000 + ((cp - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF);
+                                let c = 0x10000
+                                    + ((cp - 0xD800) << 10)
+                                    + (lo.wrapping_sub(0xDC00) & 0x3FF);
                                 out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
                             } else {
                                 out.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
@@ -333,7 +335,16 @@ mod tests {
 
     #[test]
     fn errors_do_not_panic() {
-        for src in ["{", "[1,", "{\"a\" 1}", "\"\\u12", "{\"a\": tru}", "-", "[[[[", "{\"a\":1}}"] {
+        for src in [
+            "{",
+            "[1,",
+            "{\"a\" 1}",
+            "\"\\u12",
+            "{\"a\": tru}",
+            "-",
+            "[[[[",
+            "{\"a\":1}}",
+        ] {
             let (_n, d) = parse(src, FileId(0));
             assert!(d.iter().any(|d| d.code == "cfn-parse-error"), "{src}");
         }

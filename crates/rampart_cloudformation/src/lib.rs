@@ -135,9 +135,7 @@ pub fn detect(text: &str) -> bool {
 }
 
 fn display_of(path: &Path, root: Option<&Path>) -> String {
-    let p = root
-        .and_then(|r| path.strip_prefix(r).ok())
-        .unwrap_or(path);
+    let p = root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path);
     p.to_string_lossy().replace('\\', "/")
 }
 
@@ -175,8 +173,11 @@ pub fn load_template(path: &Path, sources: &SourceMap, opts: &Options) -> Evalua
             }
             if bytes.contains(&0) {
                 ev.diagnostics.push(
-                    Diagnostic::error("cfn-binary", "file is binary (contains NUL bytes); not read")
-                        .with_path(display),
+                    Diagnostic::error(
+                        "cfn-binary",
+                        "file is binary (contains NUL bytes); not read",
+                    )
+                    .with_path(display),
                 );
                 return ev;
             }
@@ -185,7 +186,11 @@ pub fn load_template(path: &Path, sources: &SourceMap, opts: &Options) -> Evalua
                 Err(e) => {
                     let at = e.utf8_error().valid_up_to();
                     let b = e.as_bytes();
-                    let line = b.get(..at).map(|p| p.iter().filter(|c| **c == b'\n').count()).unwrap_or(0) + 1;
+                    let line = b
+                        .get(..at)
+                        .map(|p| p.iter().filter(|c| **c == b'\n').count())
+                        .unwrap_or(0)
+                        + 1;
                     ev.diagnostics.push(
                         Diagnostic::error(
                             "cfn-not-utf8",

@@ -28,8 +28,11 @@ fn given_parameters(opts: &Options, diags: &mut Vec<Diagnostic>) -> Vec<(String,
         let name = p.to_string_lossy().replace('\\', "/");
         match std::fs::read_to_string(p) {
             Err(e) => diags.push(
-                Diagnostic::error("cfn-parameters-file", format!("cannot read parameters file: {e}"))
-                    .with_path(name.clone()),
+                Diagnostic::error(
+                    "cfn-parameters-file",
+                    format!("cannot read parameters file: {e}"),
+                )
+                .with_path(name.clone()),
             ),
             Ok(text) => match serde_json::from_str::<serde_json::Value>(&text) {
                 Err(e) => diags.push(
@@ -45,7 +48,11 @@ fn given_parameters(opts: &Options, diags: &mut Vec<Diagnostic>) -> Vec<(String,
                         serde_json::Value::String(s) => s.clone(),
                         serde_json::Value::Array(a) => a
                             .iter()
-                            .map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string()))
+                            .map(|x| {
+                                x.as_str()
+                                    .map(str::to_string)
+                                    .unwrap_or_else(|| x.to_string())
+                            })
                             .collect::<Vec<_>>()
                             .join(","),
                         other => other.to_string(),
@@ -84,11 +91,7 @@ fn given_parameters(opts: &Options, diags: &mut Vec<Diagnostic>) -> Vec<(String,
 
 fn typed(ty: &str, text: &str) -> Value {
     if ty == "CommaDelimitedList" || ty.starts_with("List<") {
-        return Value::List(
-            text.split(',')
-                .map(|s| Value::string(s.trim()))
-                .collect(),
-        );
+        return Value::List(text.split(',').map(|s| Value::string(s.trim())).collect());
     }
     if ty == "Number" {
         if let Ok(n) = text.trim().parse::<f64>() {
@@ -196,7 +199,8 @@ pub fn evaluate(text: &str, file: FileId, opts: &Options, out: &mut Evaluation) 
         let value = match &text {
             Some(t) => {
                 if let Some(allowed) = decl.get("AllowedValues") {
-                    let allowed: Vec<String> = allowed.items().iter().filter_map(node_text).collect();
+                    let allowed: Vec<String> =
+                        allowed.items().iter().filter_map(node_text).collect();
                     if !allowed.is_empty() && !allowed.iter().any(|a| a == t) {
                         param_diags.push(
                             Diagnostic::warning(
@@ -217,7 +221,10 @@ pub fn evaluate(text: &str, file: FileId, opts: &Options, out: &mut Evaluation) 
                 param_diags.push(
                     Diagnostic::note(
                         "cfn-parameter-unset",
-                        format!("parameter `{}` has no default and no value was given; it is unknown", e.key),
+                        format!(
+                            "parameter `{}` has no default and no value was given; it is unknown",
+                            e.key
+                        ),
                     )
                     .with_span(e.key_span),
                 );
@@ -252,8 +259,11 @@ pub fn evaluate(text: &str, file: FileId, opts: &Options, out: &mut Evaluation) 
     let resources = root.get("Resources").unwrap_or(&empty);
     if root.get("Resources").is_none() {
         out.diagnostics.push(
-            Diagnostic::warning("cfn-no-resources", "the template has no `Resources` section")
-                .with_span(root.span),
+            Diagnostic::warning(
+                "cfn-no-resources",
+                "the template has no `Resources` section",
+            )
+            .with_span(root.span),
         );
     }
     let mut addrs: HashMap<String, String> = HashMap::new();
@@ -281,8 +291,11 @@ pub fn evaluate(text: &str, file: FileId, opts: &Options, out: &mut Evaluation) 
         let span = e.span();
         let Some(ty) = decl.get("Type").and_then(Node::as_str) else {
             scope.diags.push(
-                Diagnostic::error("cfn-resource-type", format!("resource `{}` has no `Type`", e.key))
-                    .with_span(e.key_span),
+                Diagnostic::error(
+                    "cfn-resource-type",
+                    format!("resource `{}` has no `Type`", e.key),
+                )
+                .with_span(e.key_span),
             );
             continue;
         };
@@ -374,7 +387,13 @@ fn suppressions(meta: &Node, logical: &str, addresses: &[String], out: &mut Vec<
     if let Some(list) = meta.get("checkov").and_then(|r| r.get("skip")) {
         for it in list.items() {
             if let Some(id) = text(it.get("id")) {
-                push(id, text(it.get("comment")), None, SuppressionKind::Checkov, it.span);
+                push(
+                    id,
+                    text(it.get("comment")),
+                    None,
+                    SuppressionKind::Checkov,
+                    it.span,
+                );
             }
         }
     }

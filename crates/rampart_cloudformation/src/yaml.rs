@@ -147,8 +147,11 @@ pub fn parse(text: &str, file: FileId) -> (Option<Node>, Vec<Diagnostic>) {
                 let at = offsets.byte(e.marker().index());
                 let sp = Span::new(file, at, at);
                 b.diags.push(
-                    Diagnostic::error("cfn-parse-error", format!("YAML syntax error: {}", e.info()))
-                        .with_span(sp),
+                    Diagnostic::error(
+                        "cfn-parse-error",
+                        format!("YAML syntax error: {}", e.info()),
+                    )
+                    .with_span(sp),
                 );
                 // Keep what was read: close every open collection.
                 while !b.stack.is_empty() {
@@ -507,7 +510,10 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         let a = n.get("a").and_then(|v| v.get("Ref")).and_then(Node::as_str);
         assert_eq!(a, Some("X"));
-        let b = n.get("b").and_then(|v| v.get("Fn::GetAtt")).map(|v| v.items().len());
+        let b = n
+            .get("b")
+            .and_then(|v| v.get("Fn::GetAtt"))
+            .map(|v| v.items().len());
         assert_eq!(b, Some(2));
         assert!(n.get("c").and_then(|v| v.get("Fn::Sub")).is_some());
     }
@@ -515,7 +521,10 @@ mod tests {
     #[test]
     fn merge_keys_and_duplicates() {
         let (n, d) = p("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\n  y: 4\n");
-        let m = n.get("m").cloned().unwrap_or(Node::new(Kind::Null, Span::default()));
+        let m = n
+            .get("m")
+            .cloned()
+            .unwrap_or(Node::new(Kind::Null, Span::default()));
         assert_eq!(m.get("x").and_then(Node::as_str), Some("1"));
         assert_eq!(m.get("y").and_then(Node::as_str), Some("4"));
         assert!(d.iter().any(|d| d.code == "cfn-duplicate-key"));
@@ -539,7 +548,8 @@ mod tests {
         let src = format!("a: {}1{}\nb: 2\n", "[".repeat(500), "]".repeat(500));
         let (_n, d) = p(&src);
         assert!(
-            d.iter().any(|d| d.code == "cfn-too-deep" || d.code == "cfn-parse-error"),
+            d.iter()
+                .any(|d| d.code == "cfn-too-deep" || d.code == "cfn-parse-error"),
             "{d:?}"
         );
         // Block style: cut by our own limit, the rest is read.

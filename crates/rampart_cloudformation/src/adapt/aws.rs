@@ -3,9 +3,7 @@
 use rampart_model::{Attr, Block, Resource, Value};
 use rampart_source::Span;
 
-use super::{
-    attr_of, generic, generic_block, policy_attr, ref_attr, rename, resource, set, Res,
-};
+use super::{attr_of, generic, generic_block, policy_attr, ref_attr, rename, resource, set, Res};
 use crate::eval::{Ev, EvKind, Scope};
 
 /// CloudFormation type to the canonical kind of its primary resource.
@@ -13,11 +11,20 @@ pub const KINDS: &[(&str, &str)] = &[
     ("AWS::S3::Bucket", "aws_s3_bucket"),
     ("AWS::S3::BucketPolicy", "aws_s3_bucket_policy"),
     ("AWS::EC2::SecurityGroup", "aws_security_group"),
-    ("AWS::EC2::SecurityGroupIngress", "aws_vpc_security_group_ingress_rule"),
-    ("AWS::EC2::SecurityGroupEgress", "aws_vpc_security_group_egress_rule"),
+    (
+        "AWS::EC2::SecurityGroupIngress",
+        "aws_vpc_security_group_ingress_rule",
+    ),
+    (
+        "AWS::EC2::SecurityGroupEgress",
+        "aws_vpc_security_group_egress_rule",
+    ),
     ("AWS::EC2::Instance", "aws_instance"),
     ("AWS::EC2::LaunchTemplate", "aws_launch_template"),
-    ("AWS::AutoScaling::LaunchConfiguration", "aws_launch_configuration"),
+    (
+        "AWS::AutoScaling::LaunchConfiguration",
+        "aws_launch_configuration",
+    ),
     ("AWS::EC2::Volume", "aws_ebs_volume"),
     ("AWS::EC2::VPC", "aws_vpc"),
     ("AWS::EC2::Subnet", "aws_subnet"),
@@ -41,14 +48,23 @@ pub const KINDS: &[(&str, &str)] = &[
     ("AWS::ElasticLoadBalancingV2::LoadBalancer", "aws_lb"),
     ("AWS::ElasticLoadBalancingV2::Listener", "aws_lb_listener"),
     ("AWS::ElasticLoadBalancing::LoadBalancer", "aws_elb"),
-    ("AWS::CloudFront::Distribution", "aws_cloudfront_distribution"),
+    (
+        "AWS::CloudFront::Distribution",
+        "aws_cloudfront_distribution",
+    ),
     ("AWS::EKS::Cluster", "aws_eks_cluster"),
     ("AWS::Lambda::Function", "aws_lambda_function"),
     ("AWS::Serverless::Function", "aws_lambda_function"),
     ("AWS::ECR::Repository", "aws_ecr_repository"),
     ("AWS::SecretsManager::Secret", "aws_secretsmanager_secret"),
-    ("AWS::SecretsManager::RotationSchedule", "aws_secretsmanager_secret_rotation"),
-    ("AWS::ElastiCache::ReplicationGroup", "aws_elasticache_replication_group"),
+    (
+        "AWS::SecretsManager::RotationSchedule",
+        "aws_secretsmanager_secret_rotation",
+    ),
+    (
+        "AWS::ElastiCache::ReplicationGroup",
+        "aws_elasticache_replication_group",
+    ),
     ("AWS::ElastiCache::CacheCluster", "aws_elasticache_cluster"),
     ("AWS::OpenSearchService::Domain", "aws_opensearch_domain"),
     ("AWS::Elasticsearch::Domain", "aws_elasticsearch_domain"),
@@ -56,15 +72,24 @@ pub const KINDS: &[(&str, &str)] = &[
     ("AWS::ApiGateway::Stage", "aws_api_gateway_stage"),
     ("AWS::ApiGateway::DomainName", "aws_api_gateway_domain_name"),
     ("AWS::ApiGatewayV2::Stage", "aws_apigatewayv2_stage"),
-    ("AWS::ApiGatewayV2::DomainName", "aws_apigatewayv2_domain_name"),
+    (
+        "AWS::ApiGatewayV2::DomainName",
+        "aws_apigatewayv2_domain_name",
+    ),
     ("AWS::Serverless::Api", "aws_api_gateway_rest_api"),
     ("AWS::Serverless::SimpleTable", "aws_dynamodb_table"),
     ("AWS::Backup::BackupVault", "aws_backup_vault"),
     ("AWS::DocDB::DBCluster", "aws_docdb_cluster"),
     ("AWS::Neptune::DBCluster", "aws_neptune_cluster"),
     ("AWS::GuardDuty::Detector", "aws_guardduty_detector"),
-    ("AWS::Config::ConfigurationRecorder", "aws_config_configuration_recorder"),
-    ("AWS::Config::ConfigurationAggregator", "aws_config_configuration_aggregator"),
+    (
+        "AWS::Config::ConfigurationRecorder",
+        "aws_config_configuration_recorder",
+    ),
+    (
+        "AWS::Config::ConfigurationAggregator",
+        "aws_config_configuration_aggregator",
+    ),
 ];
 
 struct Ctx<'a> {
@@ -114,7 +139,10 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
             let mut b = generic(p, sp, &["SecurityGroupIngress", "SecurityGroupEgress"]);
             rename(&mut b, "group_description", "description");
             rename(&mut b, "group_name", "name");
-            for (prop, kind) in [("SecurityGroupIngress", "ingress"), ("SecurityGroupEgress", "egress")] {
+            for (prop, kind) in [
+                ("SecurityGroupIngress", "ingress"),
+                ("SecurityGroupEgress", "egress"),
+            ] {
                 if let Some((_, list)) = res.prop(prop) {
                     for it in list.items() {
                         b.blocks.push(sg_rule(kind, it, false));
@@ -205,7 +233,10 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
         "AWS::RDS::DBInstance" => {
             let mut b = generic(p, sp, &[]);
             for (f, t) in [
-                ("enable_iam_database_authentication", "iam_database_authentication_enabled"),
+                (
+                    "enable_iam_database_authentication",
+                    "iam_database_authentication_enabled",
+                ),
                 ("source_db_instance_identifier", "replicate_source_db"),
                 ("db_snapshot_identifier", "snapshot_identifier"),
                 ("db_instance_identifier", "identifier"),
@@ -216,7 +247,10 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
                 ("db_subnet_group_name", "db_subnet_group_name"),
                 ("vpc_security_groups", "vpc_security_group_ids"),
                 ("allocated_storage", "allocated_storage"),
-                ("enable_performance_insights", "performance_insights_enabled"),
+                (
+                    "enable_performance_insights",
+                    "performance_insights_enabled",
+                ),
             ] {
                 rename(&mut b, f, t);
             }
@@ -231,12 +265,18 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
             let mut b = generic(p, sp, &[]);
             for (f, t) in [
                 ("db_cluster_identifier", "cluster_identifier"),
-                ("enable_iam_database_authentication", "iam_database_authentication_enabled"),
+                (
+                    "enable_iam_database_authentication",
+                    "iam_database_authentication_enabled",
+                ),
                 ("iam_auth_enabled", "iam_database_authentication_enabled"),
                 ("master_username", "master_username"),
                 ("vpc_security_group_ids", "vpc_security_group_ids"),
                 ("db_subnet_group_name", "db_subnet_group_name"),
-                ("enable_cloudwatch_logs_exports", "enabled_cloudwatch_logs_exports"),
+                (
+                    "enable_cloudwatch_logs_exports",
+                    "enabled_cloudwatch_logs_exports",
+                ),
             ] {
                 rename(&mut b, f, t);
             }
@@ -273,7 +313,8 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
             ];
             if attached.iter().any(|(_, v)| v.is_some()) {
                 let mut a = Block::new("resource", sp);
-                a.attrs.insert("policy_arn".into(), ref_attr(&addr, res.key_span));
+                a.attrs
+                    .insert("policy_arn".into(), ref_attr(&addr, res.key_span));
                 a.attrs.insert(
                     "name".into(),
                     Attr::new(Value::string(res.logical.clone()), res.key_span),
@@ -324,12 +365,20 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
         "AWS::SQS::Queue" => {
             let mut b = generic(p, sp, &[]);
             rename(&mut b, "queue_name", "name");
-            rename(&mut b, "kms_data_key_reuse_period_seconds", "kms_data_key_reuse_period_seconds");
+            rename(
+                &mut b,
+                "kms_data_key_reuse_period_seconds",
+                "kms_data_key_reuse_period_seconds",
+            );
             c.primary(b);
         }
         "AWS::CloudTrail::Trail" => {
             let mut b = generic(p, sp, &[]);
-            rename(&mut b, "cloud_watch_logs_log_group_arn", "cloud_watch_logs_group_arn");
+            rename(
+                &mut b,
+                "cloud_watch_logs_log_group_arn",
+                "cloud_watch_logs_group_arn",
+            );
             rename(&mut b, "trail_name", "name");
             rename(&mut b, "is_logging", "enable_logging");
             c.primary(b);
@@ -356,7 +405,8 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
                     };
                     let a = attr_of(v, it.span.join(vs));
                     match key {
-                        "access_logs.s3.enabled" | "access_logs.s3.bucket"
+                        "access_logs.s3.enabled"
+                        | "access_logs.s3.bucket"
                         | "access_logs.s3.prefix" => {
                             let l = logs.get_or_insert_with(|| Block::new("access_logs", it.span));
                             l.span = l.span.join(it.span);
@@ -387,7 +437,11 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
         "AWS::ElasticLoadBalancingV2::Listener" => {
             let mut b = generic(p, sp, &["DefaultActions", "Certificates"]);
             if let Some((_, certs)) = res.prop("Certificates") {
-                if let Some((s, arn)) = certs.items().first().and_then(|c| c.entry("CertificateArn")) {
+                if let Some((s, arn)) = certs
+                    .items()
+                    .first()
+                    .and_then(|c| c.entry("CertificateArn"))
+                {
                     b.attrs.insert("certificate_arn".into(), attr_of(arn, s));
                 }
             }
@@ -441,8 +495,16 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
             rename(&mut b, "origins", "origin");
             rename(&mut b, "logging", "logging_config");
             rename(&mut b, "custom_error_responses", "custom_error_response");
-            for blk in b.blocks.iter_mut().filter(|x| x.kind == "viewer_certificate") {
-                rename(blk, "cloud_front_default_certificate", "cloudfront_default_certificate");
+            for blk in b
+                .blocks
+                .iter_mut()
+                .filter(|x| x.kind == "viewer_certificate")
+            {
+                rename(
+                    blk,
+                    "cloud_front_default_certificate",
+                    "cloudfront_default_certificate",
+                );
                 rename(blk, "ssl_support_method", "ssl_support_method");
             }
             c.primary(b);
@@ -512,7 +574,11 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
         "AWS::OpenSearchService::Domain" | "AWS::Elasticsearch::Domain" => {
             let mut b = generic(p, sp, &[]);
             rename(&mut b, "encryption_at_rest_options", "encrypt_at_rest");
-            rename(&mut b, "node_to_node_encryption_options", "node_to_node_encryption");
+            rename(
+                &mut b,
+                "node_to_node_encryption_options",
+                "node_to_node_encryption",
+            );
             rename(&mut b, "cluster_config", "cluster_config");
             rename(&mut b, "elasticsearch_cluster_config", "cluster_config");
             c.primary(b);
@@ -525,23 +591,34 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
         }
         "AWS::ApiGatewayV2::DomainName" => {
             let mut b = generic(p, sp, &[]);
-            rename(&mut b, "domain_name_configurations", "domain_name_configuration");
+            rename(
+                &mut b,
+                "domain_name_configurations",
+                "domain_name_configuration",
+            );
             c.primary(b);
         }
         "AWS::Serverless::Api" => {
             let b = generic(
                 p,
                 sp,
-                &["StageName", "AccessLogSetting", "TracingEnabled", "MethodSettings"],
+                &[
+                    "StageName",
+                    "AccessLogSetting",
+                    "TracingEnabled",
+                    "MethodSettings",
+                ],
             );
             let addr = c.addr();
             c.primary(b);
             let mut st = Block::new("resource", sp);
-            st.attrs.insert("rest_api_id".into(), ref_attr(&addr, res.key_span));
+            st.attrs
+                .insert("rest_api_id".into(), ref_attr(&addr, res.key_span));
             set(&mut st, "stage_name", p, "StageName");
             set(&mut st, "xray_tracing_enabled", p, "TracingEnabled");
             if let Some((s, als)) = res.prop("AccessLogSetting") {
-                st.blocks.push(generic_block("access_log_settings", als, s, &[]));
+                st.blocks
+                    .push(generic_block("access_log_settings", als, s, &[]));
             }
             c.push("aws_api_gateway_stage", st);
         }
@@ -554,7 +631,11 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
         "AWS::Config::ConfigurationAggregator" => {
             let mut b = generic(p, sp, &[]);
             rename(&mut b, "configuration_aggregator_name", "name");
-            rename(&mut b, "account_aggregation_sources", "account_aggregation_source");
+            rename(
+                &mut b,
+                "account_aggregation_sources",
+                "account_aggregation_source",
+            );
             for blk in b.blocks.iter_mut() {
                 rename(blk, "all_aws_regions", "all_regions");
                 rename(blk, "aws_regions", "regions");
@@ -583,7 +664,15 @@ fn sg_rule(kind: &str, it: &Ev, standalone: bool) -> Block {
             b.attrs.insert(name.into(), a);
         }
     };
-    put(if standalone { "ip_protocol" } else { "protocol" }, "IpProtocol", false);
+    put(
+        if standalone {
+            "ip_protocol"
+        } else {
+            "protocol"
+        },
+        "IpProtocol",
+        false,
+    );
     put("from_port", "FromPort", false);
     put("to_port", "ToPort", false);
     put("description", "Description", false);
@@ -591,8 +680,16 @@ fn sg_rule(kind: &str, it: &Ev, standalone: bool) -> Block {
         put("cidr_ipv4", "CidrIp", false);
         put("cidr_ipv6", "CidrIpv6", false);
         put("security_group_id", "GroupId", false);
-        put("referenced_security_group_id", "SourceSecurityGroupId", false);
-        put("referenced_security_group_id", "DestinationSecurityGroupId", false);
+        put(
+            "referenced_security_group_id",
+            "SourceSecurityGroupId",
+            false,
+        );
+        put(
+            "referenced_security_group_id",
+            "DestinationSecurityGroupId",
+            false,
+        );
         put("prefix_list_id", "SourcePrefixListId", false);
         put("prefix_list_id", "DestinationPrefixListId", false);
     } else {
@@ -703,7 +800,8 @@ fn s3_bucket(c: &mut Ctx) {
             }
             // Without a destination, logs go to the bucket itself.
             None => {
-                body.attrs.insert("target_bucket".into(), ref_attr(&addr, s));
+                body.attrs
+                    .insert("target_bucket".into(), ref_attr(&addr, s));
             }
         }
         set(&mut body, "target_prefix", l, "LogFilePrefix");
@@ -727,7 +825,10 @@ fn iam_policy(c: &mut Ctx) {
     if let Some((s, ev)) = res.prop("PolicyDocument") {
         b.attrs.insert("policy".into(), policy_attr(ev, s));
     }
-    let nonempty = |k: &str| res.prop(k).filter(|(_, v)| !v.items().is_empty() || !matches!(v.kind, EvKind::List(_)));
+    let nonempty = |k: &str| {
+        res.prop(k)
+            .filter(|(_, v)| !v.items().is_empty() || !matches!(v.kind, EvKind::List(_)))
+    };
     let (kind, attr, prop) = if let Some(x) = nonempty("Users") {
         ("aws_iam_user_policy", "user", x)
     } else if let Some(x) = nonempty("Roles") {
@@ -762,7 +863,8 @@ fn iam_principal(c: &mut Ctx) {
     rename(&mut b, "user_name", "name");
     rename(&mut b, "group_name", "name");
     if let Some((s, ev)) = res.prop("AssumeRolePolicyDocument") {
-        b.attrs.insert("assume_role_policy".into(), policy_attr(ev, s));
+        b.attrs
+            .insert("assume_role_policy".into(), policy_attr(ev, s));
     }
     if let Some((s, ev)) = res.prop("ManagedPolicyArns") {
         b.attrs.insert("managed_policy_arns".into(), attr_of(ev, s));
@@ -782,7 +884,8 @@ fn iam_principal(c: &mut Ctx) {
                 .map(|n| format!("{}[\"{}\"]", res.logical, n.replace('"', "")))
                 .unwrap_or_else(|| format!("{}[{i}]", res.logical));
             let mut body = Block::new("resource", pol.span);
-            body.attrs.insert(owner.into(), ref_attr(&addr, res.key_span));
+            body.attrs
+                .insert(owner.into(), ref_attr(&addr, res.key_span));
             set(&mut body, "name", pol, "PolicyName");
             if let Some((s, doc)) = pol.entry("PolicyDocument") {
                 body.attrs.insert("policy".into(), policy_attr(doc, s));
@@ -794,8 +897,10 @@ fn iam_principal(c: &mut Ctx) {
         if let Some((_, arns)) = res.prop("ManagedPolicyArns") {
             for (i, arn) in arns.items().iter().enumerate() {
                 let mut body = Block::new("resource", arn.span);
-                body.attrs.insert("user".into(), ref_attr(&addr, res.key_span));
-                body.attrs.insert("policy_arn".into(), attr_of(arn, arn.span));
+                body.attrs
+                    .insert("user".into(), ref_attr(&addr, res.key_span));
+                body.attrs
+                    .insert("policy_arn".into(), attr_of(arn, arn.span));
                 let name = format!("{}[{i}]", res.logical);
                 c.push_at("aws_iam_user_policy_attachment", &name, arn.span, body);
             }

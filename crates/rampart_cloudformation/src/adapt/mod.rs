@@ -128,8 +128,7 @@ fn is_struct(ev: &Ev) -> bool {
     match &ev.kind {
         EvKind::Map(e) => {
             !e.is_empty()
-                && e
-                    .iter()
+                && e.iter()
                     .all(|(k, _, _)| k.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
         }
         _ => false,
@@ -233,9 +232,8 @@ pub fn policy_attr(ev: &Ev, span: Span) -> Attr {
         a.value = v.clone();
         return a;
     }
-    let v = ev.to_value();
     let mut unknown = false;
-    let j = policy_json(&v, false, &mut unknown);
+    let j = policy_json(ev, false, &mut unknown);
     a.value = if unknown {
         Value::unknown_from(ev.all_refs())
     } else {
@@ -244,30 +242,39 @@ pub fn policy_attr(ev: &Ev, span: Span) -> Attr {
     a
 }
 
-fn policy_json(v: &Value, in_resource: bool, unknown: &mut bool) -> serde_json::Value {
+/// Unknown parts that cannot change a statement's meaning are written as
+/// placeholders: anything under `Resource`/`NotResource`, a resource's
+/// attribute (`!GetAtt Role.Arn` is an ARN, never `*`), an `Fn::Sub` pattern.
+fn policy_json(ev: &Ev, in_resource: bool, unknown: &mut bool) -> serde_json::Value {
     use serde_json::Value as J;
-    match v.unmarked() {
-        Value::Unknown(_) => {
-            if !in_resource {
+    match &ev.kind {
+        EvKind::Scalar(v) if !v.is_wholly_known() => {
+            if let Some(p) = &ev.partial {
+                J::String(p.clone())
+            } else if in_resource || !ev.refs.is_empty() {
+                J::String("${known after apply}".into())
+            } else {
                 *unknown = true;
+                J::Null
             }
-            J::String("(known after apply)".into())
         }
-        Value::List(items) | Value::Set(items) => J::Array(
+        EvKind::Scalar(v) => v.to_json(),
+        EvKind::List(items) => J::Array(
             items
                 .iter()
                 .map(|i| policy_json(i, in_resource, unknown))
                 .collect(),
         ),
-        Value::Object(m) => J::Object(
-            m.iter()
-                .map(|(k, x)| {
+        EvKind::Map(entries) => J::Object(
+            entries
+                .iter()
+                .map(|(k, _, x)| {
                     let r = in_resource || k == "Resource" || k == "NotResource";
                     (k.clone(), policy_json(x, r, unknown))
                 })
                 .collect(),
         ),
-        other => other.to_json(),
+        EvKind::NoValue => J::Null,
     }
 }
 
@@ -289,7 +296,10 @@ mod tests {
 
     #[test]
     fn snake_case_names() {
-        assert_eq!(snake("EnableIAMDatabaseAuthentication"), "enable_iam_database_authentication");
+        assert_eq!(
+            snake("EnableIAMDatabaseAuthentication"),
+            "enable_iam_database_authentication"
+        );
         assert_eq!(snake("MultiAZ"), "multi_az");
         assert_eq!(snake("KMSMasterKeyID"), "kms_master_key_id");
         assert_eq!(snake("KmsMasterKeyId"), "kms_master_key_id");
