@@ -122,16 +122,24 @@ pub fn imds(res: &Resource) -> Check {
     let path = "metadata_options.http_tokens";
     let c = match field(&res.body, path) {
         Field::Known(v, a) => match v.as_str() {
-            Some("required") => Check::pass(a.span, "IMDSv2 is required (`http_tokens = \"required\"`)"),
+            Some("required") => {
+                Check::pass(a.span, "IMDSv2 is required (`http_tokens = \"required\"`)")
+            }
             Some(s) => Check::fail(
                 a.span,
-                format!("`http_tokens` is \"{s}\": IMDSv1 requests without a session token are accepted"),
+                format!(
+                    "`http_tokens` is \"{s}\": IMDSv1 requests without a session token are \
+                     accepted"
+                ),
             ),
             None => Check::unknown(a.span, "`http_tokens` is not a string"),
         },
         Field::Unknown(a) => Check::unknown(a.span, "`http_tokens` is known only after apply"),
         Field::Missing => Check::fail(
-            res.body.block("metadata_options").map(|b| b.span).unwrap_or(res.span),
+            res.body
+                .block("metadata_options")
+                .map(|b| b.span)
+                .unwrap_or(res.span),
             "`metadata_options.http_tokens` is not set; the AWS provider 5.x default is \
              \"optional\" (unless the AMI is marked IMDSv2-only), so IMDSv1 stays available",
         ),

@@ -67,7 +67,9 @@ fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
     let path = "password_reuse_prevention";
     let c = match field(&res.body, path) {
         Field::Known(v, a) => match v.as_number() {
-            Some(n) if n >= MIN => Check::pass(a.span, format!("the last {n} passwords cannot be reused")),
+            Some(n) if n >= MIN => {
+                Check::pass(a.span, format!("the last {n} passwords cannot be reused"))
+            }
             Some(n) => Check::fail(
                 a.span,
                 format!("only the last {n} passwords are remembered; 24 are required"),
@@ -77,7 +79,10 @@ fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
         Field::Unknown(a) => Check::unknown(a.span, format!("`{path}` is known only after apply")),
         Field::Missing => Check::fail(
             res.span,
-            format!("`{path}` is not set; by default (AWS provider 5.x) earlier passwords may be reused"),
+            format!(
+                "`{path}` is not set; by default (AWS provider 5.x) earlier passwords may be \
+                 reused"
+            ),
         ),
     };
     vec![c.at(path)]

@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
     meta: RuleMeta {
         id: "RMP-AWS-LAMBDA-001",
         name: "lambda-env-encrypted-cmk",
-        title: "Lambda functions with environment variables encrypt them with a customer-managed KMS key",
+        title: "Lambda environment variables are encrypted with a customer-managed KMS key",
         severity: Severity::Medium,
         kinds: &["aws_lambda_function"],
         frameworks: &[
@@ -21,7 +21,13 @@ pub static RULE: Rule = Rule {
             "pci-dss:3.6.1",
             "cis-controls:3.11",
         ],
-        policies: &["ENG-POL-003-HIPAA:3.6.2", "ENG-POL-003-HIPAA:3.4.2", "OP-POL-001:3.2", "SIAC:7.3", "SIAC:8.2"],
+        policies: &[
+            "ENG-POL-003-HIPAA:3.6.2",
+            "ENG-POL-003-HIPAA:3.4.2",
+            "OP-POL-001:3.2",
+            "SIAC:7.3",
+            "SIAC:8.2",
+        ],
         aliases: &["CKV_AWS_173"],
         description: "For an `aws_lambda_function` that defines `environment { variables = \
             ... }`, checks that `kms_key_arn` is set. Without it (the AWS provider 5.x \

@@ -22,6 +22,7 @@ use crate::util::{blocks_or_objects, is_open_cidr};
 /// Kinds that carry ingress rules.
 pub const INGRESS_KINDS: &[&str] = &[
     "aws_security_group",
+    "aws_default_security_group",
     "aws_security_group_rule",
     "aws_vpc_security_group_ingress_rule",
 ];
@@ -29,6 +30,7 @@ pub const INGRESS_KINDS: &[&str] = &[
 /// Kinds that carry egress rules.
 pub const EGRESS_KINDS: &[&str] = &[
     "aws_security_group",
+    "aws_default_security_group",
     "aws_security_group_rule",
     "aws_vpc_security_group_egress_rule",
 ];
@@ -326,16 +328,13 @@ pub fn check_public(
         match (r.open, matches(r)) {
             (Tri::No, _) | (_, Tri::No) => {}
             (Tri::Yes, Tri::Yes) => out.push(
-                Check::fail(
-                    r.span,
-                    format!("{dir} {from} {} allows {what}", r.where_()),
-                )
-                .at(dir),
+                Check::fail(r.span, format!("{dir} {from} {} allows {what}", r.where_())).at(dir),
             ),
             _ => unknown.push(Check::unknown(
                 r.span,
                 format!(
-                    "{dir} may allow {what} {anywhere}: the address range or the ports are known only after apply"
+                    "{dir} may allow {what} {anywhere}: the address range or the ports are \
+                     known only after apply"
                 ),
             )),
         }

@@ -37,7 +37,8 @@ pub static RULE: Rule = Rule {
         ],
         aliases: &["CKV_AWS_277", "AVD-AWS-0107"],
         description: "Fails for any ingress rule (inline or `dynamic` `ingress` blocks of \
-            `aws_security_group`, `aws_security_group_rule` of type `ingress`, \
+            `aws_security_group` or `aws_default_security_group`, `aws_security_group_rule` \
+            of type `ingress`, \
             `aws_vpc_security_group_ingress_rule`) whose source is 0.0.0.0/0 or ::/0 and \
             which admits every protocol (`protocol`/`ip_protocol` = `-1` or `all`) or the \
             whole TCP/UDP port range 0-65535.",

@@ -30,7 +30,8 @@ pub static RULE: Rule = Rule {
             "SIAC:6.2",
         ],
         aliases: &["CKV_AWS_382", "AVD-AWS-0104"],
-        description: "Fails for an egress rule (an `egress` block of `aws_security_group`, an \
+        description: "Fails for an egress rule (an `egress` block of `aws_security_group` or \
+            `aws_default_security_group`, an \
             `aws_security_group_rule` of type `egress`, an \
             `aws_vpc_security_group_egress_rule`) that allows every protocol (`-1`) to \
             0.0.0.0/0 or ::/0. A security group declared in Terraform without `egress` blocks \
