@@ -5,13 +5,35 @@ use rampart_model::Status;
 use rampart_rules::{all, Ctx, ExampleFormat, Rule};
 use rampart_source::SourceMap;
 
-fn run(rule: &Rule, code: &str) -> Vec<rampart_rules::Check> {
+fn run(rule: &Rule, format: ExampleFormat, code: &str) -> Vec<rampart_rules::Check> {
     let dir = tempfile::tempdir().expect("temp dir");
-    write_example_files(dir.path(), code);
     let sources = SourceMap::new();
-    let eval = rampart_terraform::evaluate_dir(dir.path(), &sources, &Default::default());
-    let errors: Vec<_> = eval
-        .diagnostics
+    let (resources, diagnostics) = match format {
+        ExampleFormat::Terraform => {
+            write_example_files(dir.path(), code);
+            let eval = rampart_terraform::evaluate_dir(dir.path(), &sources, &Default::default());
+            (eval.resources, eval.diagnostics)
+        }
+        ExampleFormat::CloudFormation => {
+            // CloudFormation examples run through their own front end.
+            let name = if code.trim_start().starts_with('{') {
+                "template.json"
+            } else {
+                "template.yaml"
+            };
+            let path = dir.path().join(name);
+            std::fs::write(&path, code).expect("write example");
+            assert!(
+                rampart_cloudformation::detect(code),
+                "{}: example is not detected as a CloudFormation template",
+                rule.meta.id
+            );
+            let eval =
+                rampart_cloudformation::load_template(&path, &sources, &Default::default());
+            (eval.resources, eval.diagnostics)
+        }
+    };
+    let errors: Vec<_> = diagnostics
         .iter()
         .filter(|d| d.level == rampart_model::Level::Error)
         .collect();
@@ -20,8 +42,8 @@ fn run(rule: &Rule, code: &str) -> Vec<rampart_rules::Check> {
         "{}: example does not evaluate cleanly: {errors:?}",
         rule.meta.id
     );
-    let ctx = Ctx::new(&eval.resources);
-    eval.resources
+    let ctx = Ctx::new(&resources);
+    resources
         .iter()
         .filter(|r| r.mode != rampart_model::ResourceMode::Variable)
         .filter(|r| rule.applies_to(&r.kind))
@@ -58,29 +80,31 @@ fn write_example_files(dir: &std::path::Path, code: &str) {
 fn examples_behave_as_documented() {
     let mut problems = Vec::new();
     let mut ran = 0;
+    let mut cfn = 0;
     for rule in all() {
         for (i, ex) in rule.meta.examples.iter().enumerate() {
-            if ex.format != ExampleFormat::Terraform {
-                continue;
-            }
             ran += 1;
-            let checks = run(rule, ex.code);
+            if ex.format == ExampleFormat::CloudFormation {
+                cfn += 1;
+            }
+            let checks = run(rule, ex.format, ex.code);
             let fails = checks.iter().filter(|c| c.status == Status::Fail).count();
             let passes = checks.iter().filter(|c| c.status == Status::Pass).count();
             if ex.pass && (fails > 0 || passes == 0) {
                 problems.push(format!(
-                    "{} example #{i} (pass): {fails} fail(s), {passes} pass(es): {checks:?}",
-                    rule.meta.id
+                    "{} example #{i} ({:?}, pass): {fails} fail(s), {passes} pass(es): {checks:?}",
+                    rule.meta.id, ex.format
                 ));
             }
             if !ex.pass && fails == 0 {
                 problems.push(format!(
-                    "{} example #{i} (fail): rule did not fail: {checks:?}",
-                    rule.meta.id
+                    "{} example #{i} ({:?}, fail): rule did not fail: {checks:?}",
+                    rule.meta.id, ex.format
                 ));
             }
         }
     }
     assert!(ran > 0, "no examples ran");
+    assert!(cfn > 0, "no CloudFormation examples ran");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

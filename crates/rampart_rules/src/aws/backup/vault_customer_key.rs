@@ -60,6 +60,33 @@ resource "aws_backup_vault" "main" {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Vault:
+    Type: AWS::Backup::BackupVault
+    Properties:
+      BackupVaultName: primary
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  VaultKey:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: true
+  Vault:
+    Type: AWS::Backup::BackupVault
+    Properties:
+      BackupVaultName: primary
+      EncryptionKeyArn: !GetAtt VaultKey.Arn
+"##,
+            },
         ],
     },
     check,

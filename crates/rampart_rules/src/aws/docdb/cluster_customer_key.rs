@@ -53,6 +53,37 @@ resource "aws_docdb_cluster" "main" {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Docs:
+    Type: AWS::DocDB::DBCluster
+    Properties:
+      MasterUsername: app
+      MasterUserPassword: '{{resolve:secretsmanager:docdb}}'
+      StorageEncrypted: true
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  DocsKey:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: true
+  Docs:
+    Type: AWS::DocDB::DBCluster
+    Properties:
+      MasterUsername: app
+      MasterUserPassword: '{{resolve:secretsmanager:docdb}}'
+      StorageEncrypted: true
+      KmsKeyId: !Ref DocsKey
+"##,
+            },
         ],
     },
     check,

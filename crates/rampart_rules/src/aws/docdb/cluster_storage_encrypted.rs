@@ -60,6 +60,31 @@ resource "aws_docdb_cluster" "main" {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Docs:
+    Type: AWS::DocDB::DBCluster
+    Properties:
+      MasterUsername: app
+      MasterUserPassword: '{{resolve:secretsmanager:docdb}}'
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Docs:
+    Type: AWS::DocDB::DBCluster
+    Properties:
+      MasterUsername: app
+      MasterUserPassword: '{{resolve:secretsmanager:docdb}}'
+      StorageEncrypted: true
+"##,
+            },
         ],
     },
     check,

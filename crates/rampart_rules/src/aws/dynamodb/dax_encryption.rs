@@ -57,6 +57,34 @@ pub static RULE: Rule = Rule {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Cache:
+    Type: AWS::DAX::Cluster
+    Properties:
+      NodeType: dax.r5.large
+      ReplicationFactor: 3
+      IAMRoleARN: arn:aws:iam::111122223333:role/dax
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Cache:
+    Type: AWS::DAX::Cluster
+    Properties:
+      NodeType: dax.r5.large
+      ReplicationFactor: 3
+      IAMRoleARN: arn:aws:iam::111122223333:role/dax
+      SSESpecification:
+        SSEEnabled: true
+"##,
+            },
         ],
     },
     check,

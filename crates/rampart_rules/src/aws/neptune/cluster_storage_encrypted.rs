@@ -60,6 +60,29 @@ resource "aws_neptune_cluster" "main" {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Graph:
+    Type: AWS::Neptune::DBCluster
+    Properties:
+      DBClusterIdentifier: graph
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Graph:
+    Type: AWS::Neptune::DBCluster
+    Properties:
+      DBClusterIdentifier: graph
+      StorageEncrypted: true
+"##,
+            },
         ],
     },
     check,

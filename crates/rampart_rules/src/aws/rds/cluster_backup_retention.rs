@@ -63,6 +63,38 @@ pub static RULE: Rule = Rule {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Cluster:
+    Type: AWS::RDS::DBCluster
+    Properties:
+      Engine: aurora-postgresql
+      MasterUsername: app
+      ManageMasterUserPassword: true
+      StorageEncrypted: true
+      DeletionProtection: true
+      BackupRetentionPeriod: 3
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Cluster:
+    Type: AWS::RDS::DBCluster
+    Properties:
+      Engine: aurora-postgresql
+      MasterUsername: app
+      ManageMasterUserPassword: true
+      StorageEncrypted: true
+      DeletionProtection: true
+      BackupRetentionPeriod: 14
+"##,
+            },
         ],
     },
     check,

@@ -70,6 +70,34 @@ resource "aws_s3_bucket_logging" "uploads" {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Data:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: acme-data
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  AccessLogs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: acme-access-logs
+  Data:
+    Type: AWS::S3::Bucket
+    Properties:
+      LoggingConfiguration:
+        DestinationBucketName: !Ref AccessLogs
+        LogFilePrefix: data/
+"##,
+            },
         ],
     },
     check,

@@ -57,6 +57,33 @@ resource "aws_secretsmanager_secret" "db" {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  ApiToken:
+    Type: AWS::SecretsManager::Secret
+    Properties:
+      Name: api-token
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  SecretsKey:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: true
+  ApiToken:
+    Type: AWS::SecretsManager::Secret
+    Properties:
+      Name: api-token
+      KmsKeyId: !GetAtt SecretsKey.Arn
+"##,
+            },
         ],
     },
     check,
