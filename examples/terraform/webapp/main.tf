@@ -61,6 +61,7 @@ resource "aws_db_instance" "main" {
   tags                    = local.common_tags
 }
 
+# rampart:ignore RMP-AWS-EBS-001 scratch volume holds only re-creatable build caches expires=2027-06-30 owner=platform-team
 resource "aws_ebs_volume" "scratch" {
   availability_zone = "${var.region}a"
   size              = 100
