@@ -109,7 +109,14 @@ pub(crate) fn cidrhost(a: &[Value], _: &FnCtx<'_>) -> R {
             net.len
         )));
     }
-    let addr = net.addr | (idx as u128);
+    // Terraform places the host number of an IPv4-mapped IPv6 prefix as if
+    // the address were 32 bits wide, i.e. 96 bits too far left.
+    let v4_mapped = net.bits == 128 && (net.addr >> 32) == 0xffff;
+    let addr = if v4_mapped {
+        net.addr | ((idx as u128) << 96)
+    } else {
+        net.addr | (idx as u128)
+    };
     Ok(Value::String(addr_text(addr, net.bits)))
 }
 
@@ -201,6 +208,11 @@ pub(crate) fn cidrsubnets(a: &[Value], _: &FnCtx<'_>) -> R {
     let net_last = net.addr | (total & !mask(net.len, net.bits));
     let mut out = Vec::new();
     for (i, nb) in newbits.iter().enumerate() {
+        if *nb > 32 {
+            return Err(invalid(
+                "Invalid function argument: Invalid value for \"newbits\" parameter: may not extend prefix by more than 32 bits.",
+            ));
+        }
         if *nb < 1 {
             return Err(invalid(format!(
                 "Invalid function argument: must extend prefix by at least one bit (argument {})",

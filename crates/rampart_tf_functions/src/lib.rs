@@ -483,12 +483,14 @@ fn marks(name: &str, args: Vec<Value>) -> Result<Value, FnError> {
     let v = args.into_iter().next().unwrap_or_default();
     Ok(match name {
         "sensitive" => v.mark(true),
-        "nonsensitive" => args::unmark_deep(v).0,
+        // Both look at the value's own mark only: a list holding a
+        // sensitive element is not itself sensitive.
+        "nonsensitive" => v.unmark().0,
         "issensitive" => {
             if v.is_unknown() && !v.is_sensitive() {
                 args::unknown_of(std::slice::from_ref(&v))
             } else {
-                Value::Bool(v.has_sensitive())
+                Value::Bool(v.is_sensitive())
             }
         }
         _ => v,

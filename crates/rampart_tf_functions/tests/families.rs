@@ -710,7 +710,13 @@ fn sensitivity_marks() {
     let inside = ok("length", vec![list(vec![s("a"), secret.clone()])]);
     assert_eq!(inside, n(2.0).mark(true));
     assert_eq!(ok("nonsensitive", vec![up]), s("HUNTER2"));
-    assert_eq!(ok("issensitive", vec![secret]), Value::Bool(true));
+    assert_eq!(ok("issensitive", vec![secret.clone()]), Value::Bool(true));
+    // Only the value's own mark counts.
+    assert_eq!(
+        ok("issensitive", vec![list(vec![secret.clone()])]),
+        Value::Bool(false)
+    );
+    assert!(ok("nonsensitive", vec![list(vec![secret])]).has_sensitive());
     assert_eq!(ok("issensitive", vec![s("x")]), Value::Bool(false));
     assert!(c("sensitive", vec![]).is_err());
 }

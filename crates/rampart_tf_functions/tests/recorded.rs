@@ -198,7 +198,7 @@ fn recorded_terraform_cases() {
             }
             (Eval::Value(v), "value") => json_equal(&v.to_json(), &case["value"]),
             (Eval::Value(v), "unknown") => v.is_unknown(),
-            (Eval::Value(v), "sensitive") => v.is_sensitive(),
+            (Eval::Value(v), "sensitive") => v.has_sensitive(),
             (Eval::Error(_), "error") => true,
             _ => false,
         };
