@@ -15,6 +15,7 @@
 #   "var_files": ["x.tfvars", ...]      passed as -var-file=... in order
 #   "vars": [["name", "value"], ...]    passed as -var name=value in order
 #   "workspace": "staging"              selected with `terraform workspace new`
+#   "env": [["TF_VAR_x", "value"], ...] environment for terraform (and the test)
 #   "keep_plan": true                   also store the full `terraform show -json`
 #   "apply": true                       also apply (only for configurations that
 #                                       apply offline: terraform_data, policy
@@ -90,6 +91,7 @@ for name in "${cases[@]}"; do
   workspace=""
   keep_plan=false
   apply=false
+  envs=()
   if [ -f "$src/case.json" ]; then
     while IFS= read -r f; do args+=("-var-file=$f"); done \
       < <(jq -r '.var_files // [] | .[]' "$src/case.json")
@@ -98,11 +100,14 @@ for name in "${cases[@]}"; do
     workspace="$(jq -r '.workspace // ""' "$src/case.json")"
     keep_plan="$(jq -r '.keep_plan // false' "$src/case.json")"
     apply="$(jq -r '.apply // false' "$src/case.json")"
+    while IFS= read -r kv; do envs+=("$kv"); done \
+      < <(jq -r '.env // [] | .[] | "\(.[0])=\(.[1])"' "$src/case.json")
   fi
 
   echo "== $name" >&2
   # (set -e does not apply inside a subshell used as a condition: chain.)
   if ! (
+    for kv in "${envs[@]}"; do export "$kv"; done
     cd "$dst" &&
     "$terraform" init -backend=false -no-color >"$work/$name.init.log" 2>&1 &&
     if [ -n "$workspace" ] && [ "$workspace" != "default" ]; then
@@ -158,7 +163,9 @@ resources that plan offline with dummy credentials) and `expected.json`, what
   provider's rendered `aws_iam_policy_document` JSON is).
 
 `case.json`, when present, holds `var_files`, `vars` (`-var` pairs, in order),
-`workspace` and `keep_plan` (also store the untrimmed `plan.json`, used by the
+`workspace`, `env` (`TF_VAR_...` pairs), `apply` (also apply and keep
+`state.json` / `state_show.json`; only for configurations that apply offline)
+and `keep_plan` (also store the untrimmed `plan.json`, used by the
 plan loader tests). The golden test (`tests/golden_plan.rs`) passes the same
 arguments to `rampart_terraform::evaluate_dir`; `KNOWN_GAPS.txt` lists the cases
 the evaluator does not get right yet, with the reason.

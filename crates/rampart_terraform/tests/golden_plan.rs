@@ -3,7 +3,8 @@
 //! Every directory under `tests/corpus/` holds a small Terraform configuration
 //! and `expected.json`, trimmed from `terraform show -json` of a plan made by
 //! `scripts/record-terraform-fixtures.sh` (see `tests/corpus/README.md`).
-//! `case.json` gives the same `-var-file` / `-var` / workspace arguments to both.
+//! `case.json` gives the same `-var-file` / `-var` / workspace arguments and
+//! `TF_VAR_` environment to both.
 //!
 //! A case passes when:
 //!
@@ -111,7 +112,27 @@ fn options_for(dir: &Path) -> Options {
     if let Some(ws) = j.get("workspace").and_then(J::as_str) {
         opts.workspace = ws.to_string();
     }
+    opts.use_env = !case_env(dir).is_empty();
     opts
+}
+
+/// `TF_VAR_...` environment variables a case sets (`"env"` in case.json).
+fn case_env(dir: &Path) -> Vec<(String, String)> {
+    let Ok(text) = std::fs::read_to_string(dir.join("case.json")) else {
+        return Vec::new();
+    };
+    let j: J = serde_json::from_str(&text).unwrap_or(J::Null);
+    j.get("env")
+        .and_then(J::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|kv| {
+            Some((
+                kv.get(0)?.as_str()?.to_string(),
+                kv.get(1)?.as_str()?.to_string(),
+            ))
+        })
+        .collect()
 }
 
 /// Terraform's view of one resource instance.
@@ -553,15 +574,24 @@ fn run_case(dir: &Path) -> Result<usize, Vec<String>> {
     let expected = expected_of(dir).map_err(|e| vec![format!("expected.json: {e}")])?;
     let opts = options_for(dir);
     let sources = SourceMap::new();
-    let ev =
-        catch_unwind(AssertUnwindSafe(|| evaluate_dir(dir, &sources, &opts))).map_err(|p| {
-            let msg = p
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
-            vec![format!("evaluate_dir panicked: {msg}")]
-        })?;
+    // Cases run one after another in this single test, so the environment
+    // can be set around the evaluation.
+    let env = case_env(dir);
+    for (k, v) in &env {
+        std::env::set_var(k, v);
+    }
+    let ev = catch_unwind(AssertUnwindSafe(|| evaluate_dir(dir, &sources, &opts)));
+    for (k, _) in &env {
+        std::env::remove_var(k);
+    }
+    let ev = ev.map_err(|p| {
+        let msg = p
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        vec![format!("evaluate_dir panicked: {msg}")]
+    })?;
     let mut errs = Vec::new();
     let ours: BTreeMap<&str, &rampart_model::Resource> = ev
         .resources
