@@ -449,5 +449,6 @@ fn evidencing_rules<'r>(
             out.push((r, via));
         }
     }
+    out.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     out
 }

@@ -201,8 +201,13 @@ struct JRule {
 /// and passes only with `--include-passed`: without them a control can look
 /// not applicable when it passed; [`LoadedScan::warnings`] says so.
 pub fn parse_scan_json(text: &str) -> Result<LoadedScan, String> {
-    let j: JReport =
+    let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| format!("not a rampart scan JSON document: {e}"))?;
+    if !value.is_object() {
+        return Err("not a rampart scan JSON document: expected an object".into());
+    }
+    let j: JReport = serde_json::from_value(value)
+        .map_err(|e| format!("not a rampart scan JSON document: {e}"))?;
     let mut warnings = Vec::new();
     if j.tool.name != "rampart" {
         warnings.push(format!(
