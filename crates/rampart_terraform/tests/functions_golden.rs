@@ -47,7 +47,12 @@ fn known_gaps() -> Vec<String> {
 
 fn passes(case: &serde_json::Value, got: &Result<Value, String>) -> bool {
     match (case["result"].as_str(), got) {
-        (Some("value"), Ok(v)) => v.is_wholly_known() && json_equal(&v.to_json(), &case["value"]),
+        // The recording wraps every case in jsonencode, which makes any
+        // result holding a sensitive value sensitive: so a recorded value
+        // is one without marks anywhere.
+        (Some("value"), Ok(v)) => {
+            v.is_wholly_known() && !v.has_sensitive() && json_equal(&v.to_json(), &case["value"])
+        }
         (Some("unknown"), Ok(v)) => !v.is_wholly_known(),
         (Some("sensitive"), Ok(v)) => v.has_sensitive(),
         (Some("error"), Err(_)) => true,

@@ -132,6 +132,10 @@ struct Spec {
     /// Unknown values inside collections pass through to the result; only
     /// an argument that is itself unknown makes the result unknown.
     elems: bool,
+    /// Sensitivity marks inside collections stay where they are (only the
+    /// arguments' own marks are removed and carried to the result), as
+    /// Terraform does for functions that pick or count elements.
+    keep_marks: bool,
     body: Body,
 }
 
@@ -144,12 +148,18 @@ const fn s(min: usize, max: usize, body: Body) -> Spec {
         nulls: false,
         unknowns: false,
         elems: false,
+        keep_marks: false,
         body,
     }
 }
 
 const fn nulls(mut sp: Spec) -> Spec {
     sp.nulls = true;
+    sp
+}
+
+const fn keep_marks(mut sp: Spec) -> Spec {
+    sp.keep_marks = true;
     sp
 }
 
@@ -213,29 +223,29 @@ fn spec(name: &str) -> Option<Spec> {
         "coalesce" => unknowns(nulls(s(0, V, c::coalesce))),
         "coalescelist" => unknowns(nulls(s(0, V, c::coalescelist))),
         "compact" => s(1, 1, c::compact),
-        "concat" => elems(s(0, V, c::concat)),
+        "concat" => keep_marks(elems(s(0, V, c::concat))),
         "contains" => unknowns(s(2, 2, c::contains)),
         "distinct" => s(1, 1, c::distinct),
-        "element" => elems(s(2, 2, c::element)),
+        "element" => keep_marks(elems(s(2, 2, c::element))),
         "flatten" => s(1, 1, c::flatten),
         "index" => s(2, 2, c::index),
-        "keys" => unknowns(s(1, 1, c::keys)),
-        "length" => unknowns(s(1, 1, c::length)),
-        "lookup" => unknowns(s(2, 3, c::lookup)),
+        "keys" => keep_marks(unknowns(s(1, 1, c::keys))),
+        "length" => keep_marks(unknowns(s(1, 1, c::length))),
+        "lookup" => keep_marks(unknowns(s(2, 3, c::lookup))),
         "matchkeys" => s(3, 3, c::matchkeys),
-        "merge" => unknowns(nulls(s(0, V, c::merge))),
-        "one" => elems(s(1, 1, c::one)),
+        "merge" => keep_marks(unknowns(nulls(s(0, V, c::merge)))),
+        "one" => keep_marks(elems(s(1, 1, c::one))),
         "range" => s(1, 3, c::range),
-        "reverse" => elems(s(1, 1, c::reverse)),
+        "reverse" => keep_marks(elems(s(1, 1, c::reverse))),
         "setintersection" => s(1, V, c::setintersection),
         "setproduct" => s(0, V, c::setproduct),
         "setsubtract" => s(2, 2, c::setsubtract),
         "setunion" => s(1, V, c::setunion),
-        "slice" => elems(s(3, 3, c::slice)),
+        "slice" => keep_marks(elems(s(3, 3, c::slice))),
         "sort" => s(1, 1, c::sort),
         "sum" => s(1, 1, c::sum),
         "transpose" => s(1, 1, c::transpose),
-        "values" => elems(s(1, 1, c::values)),
+        "values" => keep_marks(elems(s(1, 1, c::values))),
         "zipmap" => elems(s(2, 2, c::zipmap)),
         // encoding
         "base64decode" => s(1, 1, e::base64decode),
@@ -449,7 +459,11 @@ pub fn call(name: &str, args: Vec<Value>, ctx: &FnCtx<'_>) -> Result<Value, FnEr
     let args: Vec<Value> = args
         .into_iter()
         .map(|a| {
-            let (v, m) = args::unmark_deep(a);
+            let (v, m) = if sp.keep_marks {
+                a.unmark()
+            } else {
+                args::unmark_deep(a)
+            };
             marked |= m;
             v
         })

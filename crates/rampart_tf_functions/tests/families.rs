@@ -707,8 +707,15 @@ fn sensitivity_marks() {
     assert!(secret.is_sensitive());
     let up = ok("upper", vec![secret.clone()]);
     assert_eq!(up, s("HUNTER2").mark(true));
+    // Counting or picking elements does not reveal a marked element.
     let inside = ok("length", vec![list(vec![s("a"), secret.clone()])]);
-    assert_eq!(inside, n(2.0).mark(true));
+    assert_eq!(inside, n(2.0));
+    let picked = ok("element", vec![list(vec![secret.clone(), s("b")]), n(1.0)]);
+    assert_eq!(picked, s("b"));
+    let picked = ok("element", vec![list(vec![secret.clone(), s("b")]), n(0.0)]);
+    assert!(picked.is_sensitive());
+    let joined = ok("join", vec![s(","), list(vec![secret.clone(), s("b")])]);
+    assert_eq!(joined, s("hunter2,b").mark(true));
     assert_eq!(ok("nonsensitive", vec![up]), s("HUNTER2"));
     assert_eq!(ok("issensitive", vec![secret.clone()]), Value::Bool(true));
     // Only the value's own mark counts.
