@@ -119,15 +119,15 @@ impl P<'_> {
                 Some(s) => Node::new(Kind::Str(s), self.span(start, self.i)),
                 None => Node::new(Kind::Bad, self.span(start, self.i)),
             },
-            Some(b't') if self.s[self.i..].starts_with(b"true") => {
+            Some(b't') if self.s.get(self.i..).is_some_and(|r| r.starts_with(b"true")) => {
                 self.i += 4;
                 Node::new(Kind::Bool(true), self.span(start, self.i))
             }
-            Some(b'f') if self.s[self.i..].starts_with(b"false") => {
+            Some(b'f') if self.s.get(self.i..).is_some_and(|r| r.starts_with(b"false")) => {
                 self.i += 5;
                 Node::new(Kind::Bool(false), self.span(start, self.i))
             }
-            Some(b'n') if self.s[self.i..].starts_with(b"null") => {
+            Some(b'n') if self.s.get(self.i..).is_some_and(|r| r.starts_with(b"null")) => {
                 self.i += 4;
                 Node::new(Kind::Null, self.span(start, self.i))
             }

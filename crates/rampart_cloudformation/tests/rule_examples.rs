@@ -57,7 +57,9 @@ fn rule_examples_behave() {
         let fails = checks.iter().filter(|c| c.status == Status::Fail).count();
         let passes = checks.iter().filter(|c| c.status == Status::Pass).count();
         if kind == "pass" && (fails > 0 || passes == 0) {
-            problems.push(format!("{name}: {fails} fail(s), {passes} pass(es): {checks:?}"));
+            problems.push(format!(
+                "{name}: {fails} fail(s), {passes} pass(es): {checks:?}"
+            ));
         }
         if kind == "fail" && fails == 0 {
             problems.push(format!("{name}: rule did not fail: {checks:?}"));

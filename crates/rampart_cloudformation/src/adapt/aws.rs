@@ -311,7 +311,8 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
                 for (i, u) in users.items().iter().enumerate() {
                     let mut a = Block::new("resource", u.span);
                     a.attrs.insert("user".into(), attr_of(u, u.span));
-                    a.attrs.insert("policy_arn".into(), ref_attr(&addr, res.key_span));
+                    a.attrs
+                        .insert("policy_arn".into(), ref_attr(&addr, res.key_span));
                     let name = format!("{}[{i}]", res.logical);
                     c.push_at("aws_iam_user_policy_attachment", &name, u.span, a);
                 }
@@ -320,7 +321,8 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
                 vec![("roles", res.prop("Roles")), ("groups", res.prop("Groups"))];
             if attached.iter().any(|(_, v)| v.is_some()) {
                 let mut a = Block::new("resource", sp);
-                a.attrs.insert("policy_arn".into(), ref_attr(&addr, res.key_span));
+                a.attrs
+                    .insert("policy_arn".into(), ref_attr(&addr, res.key_span));
                 a.attrs.insert(
                     "name".into(),
                     Attr::new(Value::string(res.logical.clone()), res.key_span),
