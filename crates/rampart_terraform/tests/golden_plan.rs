@@ -35,8 +35,10 @@
 //!      dropped before comparing (the provider's set type removes them);
 //!    * a string terraform shows as its SHA-1 (`user_data`) matches when the
 //!      hash of ours is that;
-//!    * a value we mark sensitive must be sensitive in terraform's plan too
-//!      (terraform may mark more: the provider schema marks some attributes).
+//!    * a value we mark sensitive must be sensitive in terraform's plan too;
+//!      terraform may mark more whole attributes (the provider schema marks
+//!      some), but a mark terraform puts *inside* an attribute's value (a map
+//!      element, a list item) comes from the configuration and must be ours too.
 //!
 //! Cases listed in `tests/corpus/KNOWN_GAPS.txt` (name, then a reason) may fail;
 //! the test fails on any other failing case, and also when a listed case
@@ -307,6 +309,34 @@ fn cmp_value(
     path: &str,
     out: &mut Vec<String>,
 ) {
+    cmp_value_in(ours, theirs, unk, sens, under_sens, path, out, false)
+}
+
+/// [`cmp_value`] for a value inside an attribute's value (a map element, a
+/// list item), where only the configuration can have put a sensitive mark.
+fn cmp_value_nested(
+    ours: &Value,
+    theirs: &J,
+    unk: &J,
+    sens: &J,
+    under_sens: bool,
+    path: &str,
+    out: &mut Vec<String>,
+) {
+    cmp_value_in(ours, theirs, unk, sens, under_sens, path, out, true)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cmp_value_in(
+    ours: &Value,
+    theirs: &J,
+    unk: &J,
+    sens: &J,
+    under_sens: bool,
+    path: &str,
+    out: &mut Vec<String>,
+    nested: bool,
+) {
     if unk == &J::Bool(true) {
         return;
     }
@@ -315,7 +345,10 @@ fn cmp_value(
         if !tf_sensitive {
             out.push(format!("{path}: sensitive here, not in terraform's plan"));
         }
-        return cmp_value(inner, theirs, unk, sens, tf_sensitive, path, out);
+        return cmp_value_in(inner, theirs, unk, sens, true, path, out, nested);
+    }
+    if nested && !under_sens && sens == &J::Bool(true) && !ours.is_null() && !ours.is_unknown() {
+        out.push(format!("{path}: terraform marks it sensitive, we do not"));
     }
     match ours {
         Value::Null | Value::Sensitive(_) => {}
@@ -387,7 +420,7 @@ fn cmp_value(
                 unordered,
                 path,
                 out,
-                cmp_value,
+                cmp_value_nested,
             );
         }
         Value::Object(m) => {
@@ -402,7 +435,9 @@ fn cmp_value(
             for (k, v) in m {
                 let p = format!("{path}.{k}");
                 match tm.get(k) {
-                    Some(t) => cmp_value(v, t, sub(unk, k), sub(sens, k), tf_sensitive, &p, out),
+                    Some(t) => {
+                        cmp_value_nested(v, t, sub(unk, k), sub(sens, k), tf_sensitive, &p, out)
+                    }
                     None if v.is_null() || sub(unk, k) == &J::Bool(true) => {}
                     None => out.push(format!("{p}: ours {} terraform has no such key", show(v))),
                 }
@@ -826,4 +861,33 @@ fn comparison_rules() {
         &mut out,
     );
     assert_eq!(out.len(), 1, "sensitive only on our side is a mismatch");
+    out.clear();
+    let tags = Value::object([("a", Value::from("x"))]);
+    let tf = serde_json::json!({"a": "x"});
+    cmp_value(
+        &tags,
+        &tf,
+        &J::Null,
+        &serde_json::json!({"a": true}),
+        false,
+        "tags",
+        &mut out,
+    );
+    assert_eq!(
+        out.len(),
+        1,
+        "a mark inside a value must be ours too: {out:?}"
+    );
+    out.clear();
+    // A whole attribute terraform marks (possibly from the provider schema) is fine.
+    cmp_value(
+        &Value::from("x"),
+        &J::String("x".into()),
+        &J::Null,
+        &J::Bool(true),
+        false,
+        "password",
+        &mut out,
+    );
+    assert!(out.is_empty(), "{out:?}");
 }
