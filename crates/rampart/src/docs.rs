@@ -40,6 +40,42 @@ pub fn rule_markdown(rule: &Rule) -> String {
     s
 }
 
+/// The page of a secret detector (`rampart explain RMP-SECRET-...`).
+pub fn secret_markdown(rule: &rampart_engine::secrets::SecretRule) -> String {
+    let info = rule.info(rule.detector.severity);
+    let mut s = String::new();
+    s.push_str(&format!("# {} — {}\n\n", info.id, info.title));
+    s.push_str(&format!("- **Name:** `{}`\n", info.name));
+    s.push_str(&format!("- **Severity:** {}\n", info.severity));
+    s.push_str("- **Scans:** every text file of the scanned tree\n");
+    s.push_str(&format!(
+        "- **Also known as:** {}\n",
+        code_list(&strs(&info.aliases))
+    ));
+    s.push_str(&format!(
+        "- **Controls:** {}\n",
+        code_list(&strs(&info.frameworks))
+    ));
+    s.push_str(&format!(
+        "- **Policy sections:** {}\n\n",
+        code_list(&strs(&info.policies))
+    ));
+    s.push_str("## What it finds\n\n");
+    s.push_str(&reflow(&info.description));
+    s.push_str("\n\n## Why it matters\n\n");
+    s.push_str(&reflow(&info.rationale));
+    s.push_str("\n\n## How to fix\n\n");
+    s.push_str(&reflow(&info.remediation));
+    s.push_str(
+        "\n\nThe value is never printed: reports show at most a short prefix and its length.\n",
+    );
+    s
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
 fn code_list(items: &[&str]) -> String {
     if items.is_empty() {
         "—".into()
@@ -71,6 +107,19 @@ pub fn index_markdown() -> String {
             m.aliases.join(", ")
         ));
     }
+    s.push_str(
+        "\n## Hardcoded secrets\n\n| Id | Severity | Title | Also known as |\n|---|---|---|---|\n",
+    );
+    for r in rampart_engine::secrets::rules() {
+        s.push_str(&format!(
+            "| [{}]({}.md) | {} | {} | {} |\n",
+            r.id,
+            r.id,
+            r.detector.severity,
+            r.detector.title,
+            r.detector.aliases.join(", ")
+        ));
+    }
     s
 }
 
@@ -86,6 +135,10 @@ pub fn write_all(dir: &Path) -> Result<(), String> {
     std::fs::write(dir.join("README.md"), index_markdown()).map_err(|e| e.to_string())?;
     for r in rampart_rules::all() {
         std::fs::write(dir.join(format!("{}.md", r.meta.id)), rule_markdown(r))
+            .map_err(|e| e.to_string())?;
+    }
+    for r in rampart_engine::secrets::rules() {
+        std::fs::write(dir.join(format!("{}.md", r.id)), secret_markdown(r))
             .map_err(|e| e.to_string())?;
     }
     Ok(())

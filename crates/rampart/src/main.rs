@@ -222,10 +222,7 @@ fn resolve(inputs: &Inputs) -> Result<Resolved, String> {
     let mut ignore = config.scan.ignore.clone();
     ignore.extend(inputs.ignore.iter().cloned());
     for pat in select.iter().chain(ignore.iter()) {
-        if !rampart_rules::all()
-            .iter()
-            .any(|r| rampart_engine::rule_matches(pat, r))
-        {
+        if !rampart_engine::pattern_matches_any(pat) {
             return Err(format!(
                 "--select/--ignore: {pat:?} matches no rule (see `rampart rules`)"
             ));
@@ -384,49 +381,81 @@ fn write_outputs(report: &Report, args: &ScanArgs) -> Result<(), String> {
 }
 
 fn run_rules(args: RulesArgs) -> Result<ExitCode, String> {
+    let wanted = |id: &str, names: &rampart_engine::suppress::Names<'_>| match &args.filter {
+        None => true,
+        Some(f) => rampart_engine::names_match(f, names) || id.starts_with(f.as_str()),
+    };
     let rules: Vec<_> = rampart_rules::all()
         .iter()
-        .filter(|r| match &args.filter {
-            None => true,
-            Some(f) => rampart_engine::rule_matches(f, r),
-        })
+        .filter(|r| wanted(r.meta.id, &rampart_engine::suppress::Names::of(r)))
+        .collect();
+    let secret_rules: Vec<_> = rampart_engine::secrets::rules()
+        .iter()
+        .filter(|r| wanted(&r.id, &r.names()))
         .collect();
     let mut out = String::new();
     if args.json {
-        let v: Vec<_> = rules.iter().map(|r| &r.meta).collect();
+        let mut v: Vec<serde_json::Value> = rules
+            .iter()
+            .map(|r| serde_json::to_value(r.meta).unwrap_or_default())
+            .collect();
+        v.extend(
+            secret_rules
+                .iter()
+                .map(|r| serde_json::to_value(r.info(r.detector.severity)).unwrap_or_default()),
+        );
         out = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())? + "\n";
     } else {
         out.push_str(&format!(
-            "{:<18} {:<9} {:<58} {}\n",
+            "{:<34} {:<9} {:<64} {}\n",
             "ID", "SEVERITY", "TITLE", "ALIASES"
         ));
         for r in &rules {
             let m = &r.meta;
             out.push_str(&format!(
-                "{:<18} {:<9} {:<58} {}\n",
+                "{:<34} {:<9} {:<64} {}\n",
                 m.id,
                 m.severity.as_str(),
                 m.title,
                 m.aliases.join(", ")
             ));
         }
-        out.push_str(&format!("{} rules\n", rules.len()));
+        for r in &secret_rules {
+            out.push_str(&format!(
+                "{:<34} {:<9} {:<64} {}\n",
+                r.id,
+                r.detector.severity.as_str(),
+                r.detector.title,
+                r.detector.aliases.join(", ")
+            ));
+        }
+        out.push_str(&format!("{} rules\n", rules.len() + secret_rules.len()));
     }
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     Ok(ExitCode::SUCCESS)
 }
 
 fn run_explain(rule: &str) -> Result<ExitCode, String> {
-    let found = rampart_rules::all()
-        .iter()
-        .find(|r| {
-            r.meta.id.eq_ignore_ascii_case(rule)
-                || r.meta.name.eq_ignore_ascii_case(rule)
-                || r.meta.aliases.iter().any(|a| a.eq_ignore_ascii_case(rule))
-        })
-        .ok_or_else(|| format!("no rule {rule:?} (see `rampart rules`)"))?;
-    let _ = std::io::stdout()
-        .lock()
-        .write_all(docs::rule_markdown(found).as_bytes());
+    let found = rampart_rules::all().iter().find(|r| {
+        r.meta.id.eq_ignore_ascii_case(rule)
+            || r.meta.name.eq_ignore_ascii_case(rule)
+            || r.meta.aliases.iter().any(|a| a.eq_ignore_ascii_case(rule))
+    });
+    let text = match found {
+        Some(r) => docs::rule_markdown(r),
+        None => rampart_engine::secrets::rules()
+            .iter()
+            .find(|r| {
+                r.id.eq_ignore_ascii_case(rule)
+                    || r.name.eq_ignore_ascii_case(rule)
+                    || r.detector
+                        .aliases
+                        .iter()
+                        .any(|a| a.eq_ignore_ascii_case(rule))
+            })
+            .map(docs::secret_markdown)
+            .ok_or_else(|| format!("no rule {rule:?} (see `rampart rules`)"))?,
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
     Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,7 @@
 //! Finding what to scan: Terraform root modules, plan and state JSON files.
 //!
-//! Walks the given paths (respecting `.gitignore`, skipping hidden
-//! directories such as `.terraform` and `.git`, never following symlinks so a
+//! Walks the given paths (respecting `.gitignore`, skipping tool caches and
+//! version-control directories such as `.terraform` and `.git`, never following symlinks so a
 //! link loop cannot trap the walk). Every directory with `.tf` files is a
 //! Terraform module; the ones no other scanned module calls through a local
 //! `source = "./..."` are evaluated as root modules (the others are evaluated
@@ -38,7 +38,25 @@ pub struct Discovery {
     pub units: Vec<Unit>,
     pub diagnostics: Vec<Diagnostic>,
     pub files_scanned: usize,
+    /// Every file under the size limit, for the secret detectors: (path, display path).
+    pub text_files: Vec<(PathBuf, String)>,
 }
+
+/// Directories never scanned: tool caches and version-control metadata.
+/// (Other hidden files such as `.env` are scanned, for secrets.)
+const SKIPPED_DIRS: &[&str] = &[
+    ".git",
+    ".hg",
+    ".svn",
+    ".terraform",
+    ".terragrunt-cache",
+    ".venv",
+    "node_modules",
+    ".tox",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".idea",
+];
 
 fn module_source_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -110,7 +128,14 @@ fn discover_one(path: &Path, opts: &ScanOptions, out: &mut Discovery) {
         vec![path.to_path_buf()]
     } else {
         let walker = ignore::WalkBuilder::new(path)
-            .hidden(true)
+            .hidden(false)
+            .filter_entry(|e| {
+                !(e.file_type().is_some_and(|t| t.is_dir())
+                    && e.depth() > 0
+                    && e.file_name()
+                        .to_str()
+                        .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+            })
             .follow_links(false)
             .git_ignore(true)
             .git_exclude(true)
@@ -144,10 +169,13 @@ fn discover_one(path: &Path, opts: &ScanOptions, out: &mut Discovery) {
         let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let is_tf = name.ends_with(".tf") || name.ends_with(".tf.json");
         let is_json = !is_tf && name.ends_with(".json");
+        let size = std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
+        if size <= opts.max_file_size {
+            out.text_files.push((f.clone(), rel.clone()));
+        }
         if !is_tf && !is_json {
             continue;
         }
-        let size = std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
         if size > opts.max_file_size {
             out.diagnostics.push(
                 Diagnostic::note(

@@ -10,6 +10,7 @@ pub mod baseline;
 pub mod config;
 pub mod discover;
 pub mod redact;
+pub mod secrets;
 pub mod suppress;
 
 use std::collections::HashMap;
@@ -104,17 +105,42 @@ pub fn today_utc() -> String {
 
 /// A rule id/name/prefix pattern matches a rule.
 pub fn rule_matches(pattern: &str, rule: &Rule) -> bool {
+    names_match(pattern, &suppress::Names::of(rule))
+}
+
+/// A pattern matches a rule's id, name, id prefix or one of its peer aliases.
+pub fn names_match(pattern: &str, n: &suppress::Names<'_>) -> bool {
     let p = pattern.trim();
     if p.is_empty() {
         return false;
     }
-    let m = &rule.meta;
-    m.id.eq_ignore_ascii_case(p)
-        || m.name.eq_ignore_ascii_case(p)
-        || m.id
+    n.id.eq_ignore_ascii_case(p)
+        || n.name.eq_ignore_ascii_case(p)
+        || n.id
             .to_ascii_uppercase()
             .starts_with(&p.to_ascii_uppercase())
-        || m.aliases.iter().any(|a| a.eq_ignore_ascii_case(p))
+        || n.aliases.iter().any(|a| a.eq_ignore_ascii_case(p))
+}
+
+/// True when the pattern names at least one built-in rule or secret detector.
+pub fn pattern_matches_any(pattern: &str) -> bool {
+    rampart_rules::all()
+        .iter()
+        .any(|r| rule_matches(pattern, r))
+        || secrets::rules()
+            .iter()
+            .any(|r| names_match(pattern, &r.names()))
+}
+
+/// The secret rules a scan runs, after `select`/`ignore`.
+pub fn selected_secret_rules(opts: &ScanOptions) -> Vec<&'static secrets::SecretRule> {
+    secrets::rules()
+        .iter()
+        .filter(|r| {
+            opts.select.is_empty() || opts.select.iter().any(|p| names_match(p, &r.names()))
+        })
+        .filter(|r| !opts.ignore.iter().any(|p| names_match(p, &r.names())))
+        .collect()
 }
 
 /// The rules a scan runs, after `select`/`ignore`.
@@ -206,6 +232,9 @@ pub fn scan_detailed(opts: &ScanOptions) -> Scanned {
         diagnostics.extend(u.diagnostics.iter().cloned());
     }
 
+    let secret_rules = selected_secret_rules(opts);
+    let secrets_found = secrets::scan_files(&discovery.text_files, &sources, &secret_rules);
+
     let suppressions = if opts.inline_suppressions {
         suppress::collect(&sources, &mut diagnostics)
     } else {
@@ -223,6 +252,31 @@ pub fn scan_detailed(opts: &ScanOptions) -> Scanned {
                 r,
                 res,
                 &u.key,
+                &sources,
+                opts,
+                &suppressions,
+                &mut used,
+            ));
+        }
+    }
+    if !secrets_found.is_empty() {
+        let all_resources: Vec<&Resource> = unit_results
+            .iter()
+            .flat_map(|u| u.resources.iter())
+            .filter(|r| {
+                matches!(
+                    r.mode,
+                    ResourceMode::Managed
+                        | ResourceMode::Data
+                        | ResourceMode::Provider
+                        | ResourceMode::ModuleCall
+                )
+            })
+            .collect();
+        for f in &secrets_found {
+            findings.push(assemble_secret(
+                f,
+                &all_resources,
                 &sources,
                 opts,
                 &suppressions,
@@ -259,7 +313,7 @@ pub fn scan_detailed(opts: &ScanOptions) -> Scanned {
     let mut summary = Summary {
         files_scanned: discovery.files_scanned,
         resources,
-        rules: rules.len(),
+        rules: rules.len() + secret_rules.len(),
         errors: errors.iter().filter(|e| e.level == "error").count(),
         ..Summary::default()
     };
@@ -301,7 +355,15 @@ pub fn scan_detailed(opts: &ScanOptions) -> Scanned {
         summary,
         findings,
         errors,
-        rules: rules.iter().map(|r| rule_info(r, opts)).collect(),
+        rules: rules
+            .iter()
+            .map(|r| rule_info(r, opts))
+            .chain(
+                secret_rules
+                    .iter()
+                    .map(|r| r.info(severity_by_names(&r.names(), r.detector.severity, opts))),
+            )
+            .collect(),
     };
     Scanned { report, inputs }
 }
@@ -373,11 +435,107 @@ fn rule_mode_applies(_rule: &Rule, res: &Resource) -> bool {
 }
 
 fn severity_for(rule: &Rule, opts: &ScanOptions) -> Severity {
+    severity_by_names(&suppress::Names::of(rule), rule.meta.severity, opts)
+}
+
+fn severity_by_names(n: &suppress::Names<'_>, default: Severity, opts: &ScanOptions) -> Severity {
     opts.severity_overrides
         .iter()
-        .find(|(k, _)| rule_matches(k, rule))
+        .find(|(k, _)| names_match(k, n))
         .map(|(_, s)| *s)
-        .unwrap_or(rule.meta.severity)
+        .unwrap_or(default)
+}
+
+/// A secret match as a finding. The value never leaves masked: the message
+/// shows the masked form, the snippet has the byte range replaced before any
+/// other masking, and the fingerprint is the detector's salted hash.
+fn assemble_secret(
+    f: &secrets::Found,
+    resources: &[&Resource],
+    sources: &SourceMap,
+    opts: &ScanOptions,
+    suppressions: &suppress::Suppressions,
+    used: &mut [bool],
+) -> Finding {
+    let rule = f.rule;
+    let m = &f.m;
+    let span = rampart_source::Span::new(f.file, m.start, m.end);
+    let file = sources.get(f.file);
+    let display = file
+        .as_ref()
+        .map(|x| clean_display(&x.display))
+        .unwrap_or_default();
+    let end = file
+        .as_ref()
+        .map(|x| x.line_col(span.end))
+        .unwrap_or(rampart_source::LineCol {
+            line: m.end_line,
+            col: 1,
+        });
+    let masked = m.secret.masked();
+    let snippet = file.as_ref().map(|x| {
+        let text = &x.text;
+        let line_start = text
+            .get(..m.start)
+            .and_then(|t| t.rfind('\n'))
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        let line_end = text
+            .get(m.end..)
+            .and_then(|t| t.find('\n'))
+            .map(|i| m.end + i)
+            .unwrap_or(text.len());
+        let region = format!(
+            "{}{}{}",
+            redact::mask_line(text.get(line_start..m.start).unwrap_or("")),
+            masked,
+            redact::mask_line(text.get(m.end..line_end).unwrap_or(""))
+        );
+        Snippet {
+            start_line: m.line,
+            lines: region.lines().take(8).map(str::to_string).collect(),
+        }
+    });
+    let owner = secrets::enclosing(span, resources);
+    let mut blocks = owner.map(suppress::blocks_of).unwrap_or_default();
+    blocks.push(span);
+    let suppression = suppressions.find(&rule.names(), &blocks, span, sources, &opts.today, used);
+    let info = rule.info(severity_by_names(
+        &rule.names(),
+        rule.detector.severity,
+        opts,
+    ));
+    Finding {
+        rule_id: info.id.clone(),
+        rule_name: info.name.clone(),
+        aliases: info.aliases.clone(),
+        title: info.title.clone(),
+        severity: info.severity,
+        status: Status::Fail,
+        resource: owner
+            .map(|r| r.address.clone())
+            .unwrap_or_else(|| display.clone()),
+        resource_kind: owner
+            .map(|r| r.kind.clone())
+            .unwrap_or_else(|| "file".into()),
+        file: display.clone(),
+        line: m.line,
+        column: m.column,
+        end_line: end.line,
+        end_column: end.col,
+        message: format!(
+            "{} ({masked}) is written in the file; revoke it, then load it from a secret store",
+            rule.detector.title
+        ),
+        remediation: info.remediation.clone(),
+        frameworks: info.frameworks.clone(),
+        policies: info.policies.clone(),
+        attribute: None,
+        suppressed: suppression.is_some(),
+        suppression,
+        fingerprint: fingerprint(&info.id, &display, "", Some(&m.fingerprint)),
+        snippet,
+    }
 }
 
 fn rule_info(rule: &Rule, opts: &ScanOptions) -> RuleInfo {
@@ -451,7 +609,14 @@ fn assemble(
         }
     });
     let suppression = if r.check.status == Status::Fail {
-        suppressions.find(r.rule, res, span, sources, &opts.today, used)
+        suppressions.find(
+            &suppress::Names::of(r.rule),
+            &suppress::blocks_of(res),
+            span,
+            sources,
+            &opts.today,
+            used,
+        )
     } else {
         None
     };

@@ -33,6 +33,10 @@ fn token_re() -> &'static Regex {
 pub fn mask_line(line: &str) -> String {
     let once = assignment_re().replace_all(line, |c: &regex::Captures<'_>| {
         let value = c.get(2).map(|m| m.as_str()).unwrap_or("");
+        if value.contains("***(") {
+            // Already masked.
+            return c.get(0).map(|m| m.as_str()).unwrap_or("").to_string();
+        }
         format!(
             "{}{}{}",
             c.get(1).map(|m| m.as_str()).unwrap_or(""),

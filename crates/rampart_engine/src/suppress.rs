@@ -38,6 +38,33 @@ pub struct Suppression {
     pub line_only: bool,
 }
 
+/// The names a suppression may use for a rule: id, kebab name, peer aliases.
+#[derive(Debug, Clone, Copy)]
+pub struct Names<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub aliases: &'a [&'a str],
+}
+
+impl<'a> Names<'a> {
+    pub fn of(rule: &'a Rule) -> Names<'a> {
+        Names {
+            id: rule.meta.id,
+            name: rule.meta.name,
+            aliases: rule.meta.aliases,
+        }
+    }
+}
+
+/// The spans a suppression on a block may sit in for a resource: its own
+/// block and the module calls that lead to it.
+pub fn blocks_of(res: &Resource) -> Vec<Span> {
+    let mut v = Vec::with_capacity(1 + res.module_calls.len());
+    v.push(res.span);
+    v.extend(res.module_calls.iter().copied());
+    v
+}
+
 #[derive(Debug, Default)]
 pub struct Suppressions {
     items: Vec<Suppression>,
@@ -264,13 +291,12 @@ impl Suppressions {
         self.items.is_empty()
     }
 
-    fn names_rule(s: &Suppression, rule: &Rule) -> bool {
+    fn names_rule(s: &Suppression, rule: &Names<'_>) -> bool {
         s.rules.is_empty()
             || s.rules.iter().any(|r| {
-                let m = &rule.meta;
-                m.id.eq_ignore_ascii_case(r)
-                    || m.name.eq_ignore_ascii_case(r)
-                    || m.aliases.iter().any(|a| a.eq_ignore_ascii_case(r))
+                rule.id.eq_ignore_ascii_case(r)
+                    || rule.name.eq_ignore_ascii_case(r)
+                    || rule.aliases.iter().any(|a| a.eq_ignore_ascii_case(r))
             })
     }
 
@@ -291,8 +317,8 @@ impl Suppressions {
     /// suppressions never apply.
     pub fn find(
         &self,
-        rule: &Rule,
-        res: &Resource,
+        rule: &Names<'_>,
+        blocks: &[Span],
         finding: Span,
         sources: &SourceMap,
         today: &str,
@@ -308,12 +334,8 @@ impl Suppressions {
                         .get(finding.file)
                         .is_some_and(|f| f.line_col(finding.start).line == s.target_line)
             } else {
-                Self::covers(s, res.span, sources)
-                    || Self::covers(s, finding, sources)
-                    || res
-                        .module_calls
-                        .iter()
-                        .any(|m| Self::covers(s, *m, sources))
+                Self::covers(s, finding, sources)
+                    || blocks.iter().any(|b| Self::covers(s, *b, sources))
             };
             if !hit {
                 continue;
