@@ -123,7 +123,12 @@ impl P<'_> {
                 self.i += 4;
                 Node::new(Kind::Bool(true), self.span(start, self.i))
             }
-            Some(b'f') if self.s.get(self.i..).is_some_and(|r| r.starts_with(b"false")) => {
+            Some(b'f')
+                if self
+                    .s
+                    .get(self.i..)
+                    .is_some_and(|r| r.starts_with(b"false")) =>
+            {
                 self.i += 5;
                 Node::new(Kind::Bool(false), self.span(start, self.i))
             }

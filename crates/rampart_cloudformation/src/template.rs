@@ -90,6 +90,10 @@ fn given_parameters(opts: &Options, diags: &mut Vec<Diagnostic>) -> Vec<(String,
 }
 
 fn typed(ty: &str, text: &str) -> Value {
+    if ty.starts_with("AWS::SSM::Parameter::Value") {
+        // The text names an SSM parameter; its value is read at deploy time.
+        return Value::unknown();
+    }
     if ty == "CommaDelimitedList" || ty.starts_with("List<") {
         return Value::List(text.split(',').map(|s| Value::string(s.trim())).collect());
     }
@@ -145,6 +149,24 @@ pub fn evaluate(text: &str, file: FileId, opts: &Options, out: &mut Evaluation) 
         None => false,
     };
 
+    if let Some(t) = root.get("Transform") {
+        let names: Vec<&str> = match &t.kind {
+            Kind::Str(s) => vec![s.as_str()],
+            Kind::Seq(items) => items.iter().filter_map(Node::as_str).collect(),
+            _ => Vec::new(),
+        };
+        for n in names {
+            if !n.starts_with("AWS::Serverless") && n != "AWS::LanguageExtensions" {
+                out.diagnostics.push(
+                    Diagnostic::note(
+                        "cfn-transform",
+                        format!("the macro `{n}` runs at deploy time and is not expanded"),
+                    )
+                    .with_span(t.span),
+                );
+            }
+        }
+    }
     let mut diags = Vec::new();
     let given = given_parameters(opts, &mut diags);
     out.diagnostics.append(&mut diags);
@@ -289,6 +311,16 @@ pub fn evaluate(text: &str, file: FileId, opts: &Options, out: &mut Evaluation) 
     for e in resources.entries() {
         let decl = &e.value;
         let span = e.span();
+        if e.key.starts_with("Fn::ForEach") {
+            scope.diags.push(
+                Diagnostic::warning(
+                    "cfn-foreach",
+                    "`Fn::ForEach` (AWS::LanguageExtensions) is not expanded; the resources it makes are not scanned",
+                )
+                .with_span(e.key_span),
+            );
+            continue;
+        }
         let Some(ty) = decl.get("Type").and_then(Node::as_str) else {
             scope.diags.push(
                 Diagnostic::error(

@@ -604,3 +604,47 @@ fn parameters_files_in_both_shapes() {
         );
     }
 }
+
+#[test]
+fn cdk_synthesized_templates() {
+    let src = r#"{
+ "Resources": {
+  "DataBucketE3889A50": {
+   "Type": "AWS::S3::Bucket",
+   "Properties": {
+    "VersioningConfiguration": {"Status": "Enabled"},
+    "PublicAccessBlockConfiguration": {
+     "BlockPublicAcls": true, "BlockPublicPolicy": true,
+     "IgnorePublicAcls": true, "RestrictPublicBuckets": true
+    }
+   },
+   "UpdateReplacePolicy": "Retain",
+   "DeletionPolicy": "Retain",
+   "Metadata": {"aws:cdk:path": "App/DataBucket/Resource"}
+  },
+  "CDKMetadata": {
+   "Type": "AWS::CDK::Metadata",
+   "Properties": {"Analytics": "v2:deflate64:abc"},
+   "Metadata": {"aws:cdk:path": "App/CDKMetadata/Default"}
+  }
+ },
+ "Parameters": {
+  "BootstrapVersion": {
+   "Type": "AWS::SSM::Parameter::Value<String>",
+   "Default": "/cdk-bootstrap/hnb659fds/version"
+  }
+ },
+ "Rules": {
+  "CheckBootstrapVersion": {
+   "Assertions": [{"Assert": {"Fn::Not": [{"Fn::Contains": [["1"], {"Ref": "BootstrapVersion"}]}]},
+     "AssertDescription": "old bootstrap"}]
+  }
+ }
+}"#;
+    assert!(rampart_cloudformation::detect(src));
+    let ev = load(src);
+    assert!(ev.diagnostics.iter().all(|d| d.level != Level::Error));
+    res(&ev, "aws_s3_bucket.DataBucketE3889A50");
+    res(&ev, "aws_s3_bucket_versioning.DataBucketE3889A50");
+    res(&ev, "AWS::CDK::Metadata.CDKMetadata");
+}
