@@ -314,9 +314,31 @@ pub fn load_module(
             continue;
         };
         let text: &str = if real_spans { &file.text } else { "" };
-        add_body(&mut cfg, id, body, text, real_spans, diags);
+        let json_text: Option<&str> = if real_spans { None } else { Some(&file.text) };
+        add_body(&mut cfg, id, body, text, json_text, diags);
     }
     cfg
+}
+
+/// Where a block read from Terraform JSON is declared: the key of its last
+/// label (found by looking for the block kind and the labels in order).
+fn json_span(file: FileId, text: &str, kind: &str, labels: &[String]) -> Span {
+    let mut pos = 0;
+    let mut found = None;
+    for key in std::iter::once(kind).chain(labels.iter().map(String::as_str)) {
+        let quoted = format!("\"{key}\"");
+        match text.get(pos..).and_then(|t| t.find(&quoted)) {
+            Some(i) => {
+                found = Some((pos + i, pos + i + quoted.len()));
+                pos += i + quoted.len();
+            }
+            None => break,
+        }
+    }
+    match found {
+        Some((a, b)) => Span::new(file, a, b),
+        None => Span::new(file, 0, 0),
+    }
 }
 
 fn label(b: &Block, i: usize) -> Option<String> {
@@ -341,9 +363,10 @@ fn add_body(
     file: FileId,
     body: Body,
     text: &str,
-    real_spans: bool,
+    json_text: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) {
+    let real_spans = json_text.is_none();
     let fsp = |r: Option<std::ops::Range<usize>>| {
         if real_spans {
             sp(file, r)
@@ -353,7 +376,13 @@ fn add_body(
     };
     for st in body {
         let Structure::Block(b) = st else { continue };
-        let span = fsp(b.span());
+        let span = match json_text {
+            None => fsp(b.span()),
+            Some(jt) => {
+                let labels: Vec<String> = b.labels.iter().map(|l| l.as_str().to_string()).collect();
+                json_span(file, jt, b.ident.value().as_str(), &labels)
+            }
+        };
         let kind = b.ident.value().as_str().to_string();
         match kind.as_str() {
             "resource" | "data" => {

@@ -129,7 +129,13 @@ fn evaluate_here(dir: &Path, sources: &SourceMap, opts: &Options) -> Evaluation 
         }
     }
     let mut resources = Vec::new();
-    w.emit(root_id, &mut resources);
+    let mut pending = Vec::new();
+    w.emit(root_id, &mut resources, &mut pending);
+    for (i, inst, idx, pos) in pending {
+        if let Some(r) = resources.get_mut(i) {
+            r.body = w.take_body(inst, idx, pos);
+        }
+    }
     Evaluation {
         resources,
         diagnostics: w.diags.into_inner(),

@@ -58,10 +58,52 @@ pub struct VarVal {
 }
 
 pub struct ResBody {
-    pub block: Block,
+    /// The evaluated body (moved out when the resources are emitted).
+    pub block: RefCell<Block>,
     /// The instance as an object (attributes and nested blocks as lists) with
-    /// the resource marker, for references.
-    pub object: Value,
+    /// the resource marker, for references; built on first use.
+    object: std::cell::OnceCell<Value>,
+    addr: String,
+    policy_doc: bool,
+}
+
+impl ResBody {
+    fn fixed(object: Value) -> ResBody {
+        ResBody {
+            block: RefCell::new(Block::default()),
+            object: std::cell::OnceCell::from(object),
+            addr: String::new(),
+            policy_doc: false,
+        }
+    }
+
+    pub fn object(&self) -> &Value {
+        self.object.get_or_init(|| {
+            let block = self.block.borrow();
+            let mut object = block_object(&block);
+            if self.policy_doc {
+                let mut deps = vec![self.addr.clone()];
+                for a in block_attrs_deep(&block) {
+                    a.value.unknown_refs(&mut deps);
+                }
+                let unknown = || Value::unknown_from(deps.clone());
+                let json = super::render_policy(&block)
+                    .map(Value::String)
+                    .unwrap_or_else(unknown);
+                let min = super::render_policy_minified(&block)
+                    .map(Value::String)
+                    .unwrap_or_else(unknown);
+                if let Value::Object(m) = &mut object {
+                    m.insert("minified_json".into(), min);
+                    m.insert("json".into(), json);
+                }
+            }
+            if let Value::Object(m) = &mut object {
+                m.insert(RESOURCE_MARKER.into(), Value::String(self.addr.clone()));
+            }
+            object
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -765,12 +807,7 @@ impl<'s> World<'s> {
 
     pub fn res_body(&self, inst_id: usize, idx: usize, pos: usize) -> Rc<ResBody> {
         let inst = self.inst(inst_id);
-        let empty = || {
-            Rc::new(ResBody {
-                block: Block::default(),
-                object: Value::unknown(),
-            })
-        };
+        let empty = || Rc::new(ResBody::fixed(Value::unknown()));
         let Some(cfg) = inst.config.clone() else {
             return empty();
         };
@@ -781,7 +818,6 @@ impl<'s> World<'s> {
         let suffix = exp.suffix(pos);
         let addr = self.res_addr(&inst, &cfg, idx, &suffix);
         let label = || addr.clone();
-        let addr2 = addr.clone();
         self.memo(
             &self.res_body,
             &(inst_id, idx, pos),
@@ -806,36 +842,24 @@ impl<'s> World<'s> {
                     BodyKind::Resource,
                     0,
                 );
-                let mut object = block_object(&block);
-                if decl.mode == ResourceMode::Data && decl.rtype == "aws_iam_policy_document" {
-                    let mut deps = vec![addr2.clone()];
-                    for a in block_attrs_deep(&block) {
-                        a.value.unknown_refs(&mut deps);
-                    }
-                    let unknown = || Value::unknown_from(deps.clone());
-                    let json = super::render_policy(&block)
-                        .map(Value::String)
-                        .unwrap_or_else(unknown);
-                    let min = super::render_policy_minified(&block)
-                        .map(Value::String)
-                        .unwrap_or_else(unknown);
-                    if let Value::Object(m) = &mut object {
-                        m.insert("minified_json".into(), min);
-                        m.insert("json".into(), json);
-                    }
-                }
-                if let Value::Object(m) = &mut object {
-                    m.insert(RESOURCE_MARKER.into(), Value::String(addr2.clone()));
-                }
-                Rc::new(ResBody { block, object })
-            },
-            || {
                 Rc::new(ResBody {
-                    block: Block::default(),
-                    object: Value::unknown_from(vec![addr.clone()]),
+                    block: RefCell::new(block),
+                    object: std::cell::OnceCell::new(),
+                    addr: addr.clone(),
+                    policy_doc: decl.mode == ResourceMode::Data
+                        && decl.rtype == "aws_iam_policy_document",
                 })
             },
+            || Rc::new(ResBody::fixed(Value::unknown_from(vec![addr.clone()]))),
         )
+    }
+
+    /// Move an evaluated resource body out (once everything is evaluated).
+    pub fn take_body(&self, inst_id: usize, idx: usize, pos: usize) -> Block {
+        match self.res_body.0.borrow().get(&(inst_id, idx, pos)) {
+            Some(Slot::Done(b)) => std::mem::take(&mut *b.block.borrow_mut()),
+            _ => Block::default(),
+        }
     }
 
     // ----- module calls -----
@@ -1200,7 +1224,14 @@ impl<'s> World<'s> {
     // ----- output -----
 
     /// Emit the resources of instance `inst_id` and of its module calls.
-    pub fn emit(&self, inst_id: usize, out: &mut Vec<Resource>) {
+    /// Resource bodies are filled in afterwards from `pending`
+    /// (index in `out`, instance, resource, position), see [`World::take_body`].
+    pub fn emit(
+        &self,
+        inst_id: usize,
+        out: &mut Vec<Resource>,
+        pending: &mut Vec<(usize, usize, usize, usize)>,
+    ) {
         let inst = self.inst(inst_id);
         let Some(cfg) = inst.config.clone() else {
             return;
@@ -1338,15 +1369,16 @@ impl<'s> World<'s> {
                 _ => exp.keys.len(),
             };
             for pos in 0..n {
-                let body = self.res_body(inst_id, idx, pos);
+                let _ = self.res_body(inst_id, idx, pos);
                 let addr = self.res_addr(&inst, &cfg, idx, &exp.suffix(pos));
+                pending.push((out.len(), inst_id, idx, pos));
                 out.push(res(
                     addr,
                     &d.rtype,
                     d.mode,
                     &d.name,
                     d.span,
-                    body.block.clone(),
+                    Block::default(),
                 ));
             }
         }
@@ -1374,7 +1406,7 @@ impl<'s> World<'s> {
                     d.span,
                     block,
                 ));
-                self.emit(child, out);
+                self.emit(child, out, pending);
             }
         }
     }
@@ -1537,7 +1569,7 @@ impl<'w, 's> ModEnv<'w, 's> {
             ExpKind::Single => {
                 cx.add_ref(cfg_addr);
                 let body = w.res_body(self.inst, idx, 0);
-                let (v, used) = walk(&body.object, rest);
+                let (v, used) = walk(body.object(), rest);
                 Ok((v.clone(), base + used))
             }
             ExpKind::Unknown => {
@@ -1558,7 +1590,7 @@ impl<'w, 's> ModEnv<'w, 's> {
                     };
                     cx.add_ref(w.res_addr(&self.node, &cfg, idx, &exp.suffix(pos)));
                     let body = w.res_body(self.inst, idx, pos);
-                    let (v, used) = walk(&body.object, rest.get(1..).unwrap_or(&[]));
+                    let (v, used) = walk(body.object(), rest.get(1..).unwrap_or(&[]));
                     Ok((v.clone(), base + 1 + used))
                 }
                 Some(Step::Index(_)) => {
@@ -1570,7 +1602,7 @@ impl<'w, 's> ModEnv<'w, 's> {
                     let n = exp.keys.len();
                     if exp.kind == ExpKind::Count {
                         let items = (0..n)
-                            .map(|p| w.res_body(self.inst, idx, p).object.clone())
+                            .map(|p| w.res_body(self.inst, idx, p).object().clone())
                             .collect();
                         Ok((Value::List(items), base))
                     } else {
@@ -1581,7 +1613,7 @@ impl<'w, 's> ModEnv<'w, 's> {
                                     .get(p)
                                     .and_then(|(k, _)| k.as_str().map(str::to_string))
                                     .unwrap_or_default();
-                                (k, w.res_body(self.inst, idx, p).object.clone())
+                                (k, w.res_body(self.inst, idx, p).object().clone())
                             })
                             .collect();
                         Ok((Value::Object(m), base))
