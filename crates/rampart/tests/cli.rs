@@ -451,6 +451,28 @@ fn secrets_never_printed_in_any_format() {
             "provider \"aws\" {{\n  region     = \"us-east-1\"\n  access_key = \"AKIAQ3EXAMPLE7WZ2K4D\"\n  secret_key = \"{secret}\"\n}}\n{UNVERSIONED}"
         ),
     );
+    let slack = "xoxb-2049183746-3958271640583-ZmQxNjRkYmE5YzJlNDc4OTAx";
+    let db_password = "Xk2pL9qRz7Vw";
+    write(
+        dir.path(),
+        ".env",
+        &format!(
+            "DATABASE_URL=postgres://app:{db_password}@db.internal:5432/app\nSLACK_TOKEN={slack}\n"
+        ),
+    );
+    let (_, v) = scan_json(dir.path(), &["--select", "RMP-SECRET"]);
+    let secret_rules: Vec<&str> = v["findings"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|f| f["rule_id"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        secret_rules
+            .iter()
+            .filter(|r| r.starts_with("RMP-SECRET-"))
+            .count()
+            >= 3,
+        "the key, the database password and the Slack token are found: {secret_rules:?}"
+    );
     for format in ["text", "json", "sarif", "junit"] {
         let out = rampart()
             .current_dir(dir.path())
@@ -473,6 +495,14 @@ fn secrets_never_printed_in_any_format() {
         assert!(
             !all.contains(secret),
             "{format} output leaks the secret key"
+        );
+        assert!(
+            !all.contains(slack),
+            "{format} output leaks the Slack token"
+        );
+        assert!(
+            !all.contains(db_password),
+            "{format} output leaks the database password"
         );
         assert!(
             !all.contains("AKIAQ3EXAMPLE7WZ2K4D"),
