@@ -311,7 +311,7 @@ fn format_verb(
         'f' | 'e' | 'E' | 'g' | 'G' => {
             let n = to_num(v, verb, idx)?;
             let body = match verb {
-                'f' => format!("{:.*}", prec.unwrap_or(6), n.abs()),
+                'f' => fixed(n.abs(), prec.unwrap_or(6)),
                 'e' => fmt_e(n.abs(), prec.unwrap_or(6), false),
                 'E' => fmt_e(n.abs(), prec.unwrap_or(6), true),
                 'g' => fmt_g(n.abs(), prec, false),
@@ -326,6 +326,150 @@ fn format_verb(
             "Error in format string: unrecognized format verb '{other}' at {}",
             idx + 1
         ))),
+    }
+}
+
+/// `%f` as Terraform computes it. Terraform holds a number written as a
+/// decimal in 512-bit binary; a decimal tie at the rounding position (such
+/// as 0.0005 to three places) therefore rounds the way that 512-bit value
+/// lies, which can differ from the f64 value. Everything else rounds as the
+/// f64 does.
+fn fixed(n: f64, prec: usize) -> String {
+    let plain = format!("{n:.prec$}");
+    let Some((digits, exp)) = decimal_digits(n) else {
+        return plain;
+    };
+    // Position of the first dropped digit in `digits`.
+    let keep = exp + 1 + prec as i64;
+    if keep < 0 || keep >= digits.len() as i64 {
+        return plain;
+    }
+    let tail = digits.get(keep as usize..).unwrap_or("");
+    if tail != "5" {
+        return plain;
+    }
+    let up = match wide_binary_above(&digits, exp) {
+        Some(std::cmp::Ordering::Greater) => true,
+        Some(std::cmp::Ordering::Less) => false,
+        _ => return plain,
+    };
+    // Round the decimal digit string by hand.
+    let kept: Vec<u8> = digits
+        .bytes()
+        .take(keep as usize)
+        .map(|b| b - b'0')
+        .collect();
+    let mut num: Vec<u8> = kept;
+    if up {
+        let mut i = num.len();
+        loop {
+            if i == 0 {
+                num.insert(0, 1);
+                break;
+            }
+            i -= 1;
+            if let Some(d) = num.get_mut(i) {
+                if *d == 9 {
+                    *d = 0;
+                } else {
+                    *d += 1;
+                    break;
+                }
+            }
+        }
+    }
+    let carried = (num.len() as i64) > keep;
+    let int_len = exp + 1 + i64::from(carried);
+    let text: String = num.iter().map(|d| char::from(b'0' + d)).collect();
+    let (int_part, frac_part) = if int_len <= 0 {
+        let zeros = "0".repeat((-int_len) as usize);
+        ("0".to_string(), format!("{zeros}{text}"))
+    } else {
+        let cut = (int_len as usize).min(text.len());
+        let int_part = text.get(..cut).unwrap_or("").to_string();
+        let frac = text.get(cut..).unwrap_or("").to_string();
+        (
+            if int_part.is_empty() {
+                "0".into()
+            } else {
+                int_part
+            },
+            frac,
+        )
+    };
+    let mut frac_part = frac_part;
+    while frac_part.len() < prec {
+        frac_part.push('0');
+    }
+    let frac_part: String = frac_part.chars().take(prec).collect();
+    if prec == 0 {
+        int_part
+    } else {
+        format!("{int_part}.{frac_part}")
+    }
+}
+
+/// Shortest decimal digits of `n` (no leading zeros) and the decimal
+/// exponent of the first digit.
+fn decimal_digits(n: f64) -> Option<(String, i64)> {
+    if n == 0.0 || !n.is_finite() {
+        return None;
+    }
+    let (m, e) = split_exp(&format!("{n:e}"));
+    let digits: String = m.chars().filter(char::is_ascii_digit).collect();
+    Some((digits, i64::from(e)))
+}
+
+/// Compare the 512-bit binary value nearest to the decimal
+/// `0.d1d2d3... × 10^(exp+1)` with the decimal itself.
+fn wide_binary_above(digits: &str, exp: i64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    // value = m / 10^k  (or m * 10^j, an integer: then it is exact).
+    let m: u128 = digits.parse().ok()?;
+    let k = digits.len() as i64 - 1 - exp;
+    if k <= 0 {
+        return Some(Ordering::Equal);
+    }
+    if k > 36 {
+        return None;
+    }
+    let den: u128 = 10u128.checked_pow(k as u32)?;
+    // Integer part, then binary long division of the remainder.
+    let int = m / den;
+    let mut rem = m % den;
+    let int_bits = 128 - int.leading_zeros();
+    let mut sig_bits = int_bits;
+    // Skip leading zero fraction bits when there is no integer part.
+    let mut guard = 0u32;
+    while sig_bits == 0 {
+        rem *= 2;
+        if rem >= den {
+            rem -= den;
+            sig_bits = 1;
+        }
+        guard += 1;
+        if guard > 2000 {
+            return None;
+        }
+    }
+    // Take fraction bits until 512 significant bits are held.
+    while sig_bits < 512 {
+        rem *= 2;
+        if rem >= den {
+            rem -= den;
+        }
+        sig_bits += 1;
+        if rem == 0 {
+            return Some(Ordering::Equal);
+        }
+    }
+    // Next bit decides rounding to nearest (no exact ties: the expansion of
+    // a non-dyadic fraction never ends).
+    rem *= 2;
+    if rem >= den {
+        Some(Ordering::Greater)
+    } else {
+        Some(Ordering::Less)
     }
 }
 

@@ -113,3 +113,46 @@ proptest! {
         prop_assert_eq!(back, Ok(v), "yaml was {:?}", text);
     }
 }
+
+/// Any value, including unknown and sensitive ones and strings that look
+/// like format strings, patterns, paths, timestamps or CIDR prefixes.
+fn any_value() -> impl Strategy<Value = Value> {
+    let text = prop_oneof![
+        "[a-z%.*?/\\[\\]{}()\\\\$~: -]{0,8}",
+        Just("2018-01-02T23:12:01Z".to_string()),
+        Just("10.0.0.0/8".to_string()),
+        Just("fd00::/64".to_string()),
+        Just("%5.2f %[2]s %q %v".to_string()),
+        Just("files/hello.txt".to_string()),
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        Just(Value::unknown_from(vec!["aws_s3_bucket.b".into()])),
+        any::<bool>().prop_map(Value::Bool),
+        (-300i64..300).prop_map(|n| Value::Number(n as f64)),
+        any::<f64>().prop_map(Value::Number),
+        text.prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::List),
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::set),
+            prop::collection::btree_map("[a-c]{1,2}", inner.clone(), 0..4).prop_map(Value::Object),
+            inner.prop_map(|v| v.mark(true)),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn no_function_panics(
+        idx in 0usize..200,
+        args in prop::collection::vec(any_value(), 0..4),
+    ) {
+        let names = rampart_tf_functions::names();
+        let name = names[idx % names.len()];
+        let _ = c(name, args);
+    }
+}
