@@ -648,3 +648,21 @@ fn cdk_synthesized_templates() {
     res(&ev, "aws_s3_bucket_versioning.DataBucketE3889A50");
     res(&ev, "AWS::CDK::Metadata.CDKMetadata");
 }
+
+/// The same template gives different findings for different parameter values.
+#[test]
+fn findings_follow_parameters() {
+    let rule = rampart_rules::find("RMP-AWS-RDS-001").expect("rule");
+    let status = |opts: &Options| {
+        let (ev, _) = load_with(DB, opts);
+        let ctx = rampart_rules::Ctx::new(&ev.resources);
+        let db = res(&ev, "aws_db_instance.Db");
+        (rule.check)(db, &ctx)
+            .into_iter()
+            .map(|c| c.status)
+            .collect::<Vec<_>>()
+    };
+    use rampart_model::Status;
+    assert_eq!(status(&Options::default()), vec![Status::Fail]);
+    assert_eq!(status(&params(&[("Encrypt", "true")])), vec![Status::Pass]);
+}

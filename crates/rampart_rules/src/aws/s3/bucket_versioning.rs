@@ -110,6 +110,22 @@ Resources:
         Status: Enabled
 "##,
             },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"{
+  "AWSTemplateFormatVersion": "2010-09-09",
+  "Resources": {
+    "Data": {
+      "Type": "AWS::S3::Bucket",
+      "Properties": {
+        "VersioningConfiguration": {"Status": "Enabled"}
+      }
+    }
+  }
+}
+"##,
+            },
         ],
     },
     check,
