@@ -148,6 +148,31 @@ for name in "${cases[@]}"; do
   fi
 done
 
+# Which top-level attributes the provider schema marks sensitive, for the
+# resource types the corpus uses (the golden test needs it to tell schema
+# marks from marks the configuration put there).
+if [ "${#failed[@]}" -lt "${#cases[@]}" ]; then
+  mkdir -p "$work/schema"
+  cp "$corpus/01-variables-defaults/providers.tf" "$work/schema/"
+  types="$(cat "$corpus"/*/expected.json |
+    jq -r '[.. | objects | select(has("type") and has("address")) | .type] | .[]' |
+    sort -u | jq -R . | jq -s -c .)"
+  if (cd "$work/schema" &&
+      "$terraform" init -backend=false -no-color >"$work/schema.init.log" 2>&1 &&
+      "$terraform" providers schema -json >schema.json); then
+    jq -S --argjson types "$types" '
+      def sensitive_attrs: with_entries(select(.key as $k | $types | index($k)))
+        | with_entries(.value = [.value.block.attributes // {} | to_entries[]
+            | select(.value.sensitive == true) | .key]);
+      .provider_schemas["registry.terraform.io/hashicorp/aws"]
+      | {resources: (.resource_schemas | sensitive_attrs),
+         data_sources: (.data_source_schemas | sensitive_attrs)}' \
+      "$work/schema/schema.json" >"$corpus/schema_sensitive.json"
+  else
+    echo "could not read the provider schema" >&2
+  fi
+fi
+
 # Regenerate the corpus README from each case's leading comment (main.tf).
 {
   cat <<'README'

@@ -38,7 +38,9 @@
 //!    * a value we mark sensitive must be sensitive in terraform's plan too;
 //!      terraform may mark more whole attributes (the provider schema marks
 //!      some), but a mark terraform puts *inside* an attribute's value (a map
-//!      element, a list item) comes from the configuration and must be ours too.
+//!      element, a list item) comes from the configuration and must be ours too,
+//!      and so does a whole-attribute mark the provider schema does not explain
+//!      (`schema_sensitive.json`, recorded from `terraform providers schema`).
 //!
 //! Cases listed in `tests/corpus/KNOWN_GAPS.txt` (name, then a reason) may fail;
 //! the test fails on any other failing case, and also when a listed case
@@ -660,6 +662,19 @@ fn run_case(dir: &Path) -> Result<usize, Vec<String>> {
             "",
             &mut e,
         );
+        // Whole attributes terraform marks sensitive although the provider
+        // schema does not: the configuration marked them, so must we.
+        for (k, a) in &r.body.attrs {
+            let tf_marked = exp.sensitive.get(k) == Some(&J::Bool(true));
+            if tf_marked
+                && !schema_sensitive(&r.kind, r.mode, k)
+                && !a.value.is_sensitive()
+                && !a.value.is_null()
+                && !a.value.is_unknown()
+            {
+                e.push(format!("{k}: terraform marks it sensitive, we do not"));
+            }
+        }
         errs.extend(e.into_iter().map(|m| format!("{a}: {m}")));
     }
     if errs.is_empty() {
@@ -681,6 +696,28 @@ fn run_case(dir: &Path) -> Result<usize, Vec<String>> {
         }
         Err(errs)
     }
+}
+
+/// True when the provider schema marks top-level attribute `attr` of `kind`
+/// sensitive (recorded in `schema_sensitive.json` by the recording script).
+fn schema_sensitive(kind: &str, mode: ResourceMode, attr: &str) -> bool {
+    static SCHEMA: std::sync::OnceLock<J> = std::sync::OnceLock::new();
+    let schema = SCHEMA.get_or_init(|| {
+        std::fs::read_to_string(corpus().join("schema_sensitive.json"))
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or(J::Null)
+    });
+    let section = if mode == ResourceMode::Data {
+        "data_sources"
+    } else {
+        "resources"
+    };
+    schema
+        .get(section)
+        .and_then(|s| s.get(kind))
+        .and_then(J::as_array)
+        .is_some_and(|a| a.iter().any(|x| x.as_str() == Some(attr)))
 }
 
 fn known_gaps() -> BTreeMap<String, String> {
@@ -879,6 +916,8 @@ fn comparison_rules() {
         "a mark inside a value must be ours too: {out:?}"
     );
     out.clear();
+    assert!(schema_sensitive("aws_db_instance", ResourceMode::Managed, "password"));
+    assert!(!schema_sensitive("aws_sqs_queue", ResourceMode::Managed, "name"));
     // A whole attribute terraform marks (possibly from the provider schema) is fine.
     cmp_value(
         &Value::from("x"),

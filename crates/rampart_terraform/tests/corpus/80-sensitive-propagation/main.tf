@@ -31,3 +31,12 @@ resource "aws_sns_topic" "t" {
     ForExpr = join(",", [for c in ["a", "b"] : "${c}${var.token}"])
   }
 }
+
+# Whole attributes the provider schema does not mark: the configuration does.
+resource "aws_sqs_queue" "sensitive_name" {
+  name = "q-${var.token}"
+}
+
+resource "aws_kms_key" "sensitive_description" {
+  description = module.secret.upper
+}
