@@ -452,11 +452,7 @@ impl Scope<'_> {
                     None => {
                         let a = self.eval(a);
                         let b = self.eval(b);
-                        if a.to_value() == b.to_value() {
-                            a
-                        } else {
-                            Ev::unknown(span, join_refs(&[&a, &b]))
-                        }
+                        blend(a, b, span)
                     }
                 }
             }
@@ -763,6 +759,77 @@ impl Scope<'_> {
                 v.to_value().as_bool()
             }
         }
+    }
+}
+
+/// The value of `Fn::If` when the condition is unknown: what both branches
+/// agree on stays, the rest becomes unknown. Structures are kept (keys of
+/// either branch, leaves unknown where the branches differ) so that a rule
+/// reading a nested setting answers "unknown" rather than "not set".
+fn blend(a: Ev, b: Ev, span: Span) -> Ev {
+    if a.to_value() == b.to_value() {
+        return a;
+    }
+    let refs = join_refs(&[&a, &b]);
+    let a_span = a.span;
+    match (a.kind, b.kind) {
+        (EvKind::Map(x), EvKind::Map(mut y)) => {
+            let mut out: Vec<(String, Span, Ev)> = Vec::new();
+            for (k, ks, v) in x {
+                let other = match y.iter().position(|(k2, _, _)| *k2 == k) {
+                    Some(i) => y.remove(i).2,
+                    None => no_value(v.span),
+                };
+                let sp = v.span;
+                out.push((k, ks, blend(v, other, sp)));
+            }
+            for (k, ks, v) in y {
+                let sp = v.span;
+                out.push((k, ks, blend(no_value(sp), v, sp)));
+            }
+            Ev {
+                kind: EvKind::Map(out),
+                ..no_value(a_span)
+            }
+        }
+        (EvKind::NoValue, other) | (other, EvKind::NoValue) => unknown_leaves(Ev {
+            kind: other,
+            refs,
+            ..no_value(span)
+        }),
+        _ => Ev::unknown(span, refs),
+    }
+}
+
+fn no_value(span: Span) -> Ev {
+    Ev {
+        kind: EvKind::NoValue,
+        span,
+        refs: Vec::new(),
+        origin: None,
+        partial: None,
+    }
+}
+
+/// The same structure with every scalar unknown (a branch that may be absent).
+fn unknown_leaves(e: Ev) -> Ev {
+    let span = e.span;
+    match e.kind {
+        EvKind::Map(entries) => Ev {
+            kind: EvKind::Map(
+                entries
+                    .into_iter()
+                    .map(|(k, ks, v)| (k, ks, unknown_leaves(v)))
+                    .collect(),
+            ),
+            ..no_value(span)
+        },
+        EvKind::List(items) => Ev {
+            kind: EvKind::List(items.into_iter().map(unknown_leaves).collect()),
+            ..no_value(span)
+        },
+        EvKind::NoValue => no_value(span),
+        EvKind::Scalar(_) => Ev::unknown(span, e.refs),
     }
 }
 

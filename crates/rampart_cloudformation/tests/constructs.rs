@@ -666,3 +666,40 @@ fn findings_follow_parameters() {
     assert_eq!(status(&Options::default()), vec![Status::Fail]);
     assert_eq!(status(&params(&[("Encrypt", "true")])), vec![Status::Pass]);
 }
+
+/// `Fn::If` on an unknown condition keeps the structure with unknown leaves,
+/// so rules answer "unknown", not "not set".
+#[test]
+fn unknown_if_over_a_structure_gives_unknown_leaves() {
+    let src = r#"
+Parameters:
+  Env:
+    Type: String
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketEncryption: !If
+        - IsProd
+        - ServerSideEncryptionConfiguration:
+            - ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}
+        - !Ref AWS::NoValue
+      Tags:
+        - Key: same
+          Value: !If [IsProd, x, x]
+"#;
+    let ev = load(src);
+    let e = res(
+        &ev,
+        "aws_s3_bucket_server_side_encryption_configuration.Bucket",
+    );
+    let algo = val(
+        e,
+        "rule.apply_server_side_encryption_by_default.sse_algorithm",
+    );
+    assert!(algo.is_some_and(Value::is_unknown), "{algo:?}");
+    let b = res(&ev, "aws_s3_bucket.Bucket");
+    assert_eq!(val(b, "tags.same"), Some(&Value::string("x")));
+}
