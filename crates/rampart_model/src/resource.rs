@@ -180,6 +180,7 @@ pub enum SourceFormat {
     Kubernetes,
     Dockerfile,
     Arm,
+    GithubActions,
 }
 
 impl SourceFormat {
@@ -192,6 +193,7 @@ impl SourceFormat {
             SourceFormat::Kubernetes => "kubernetes",
             SourceFormat::Dockerfile => "dockerfile",
             SourceFormat::Arm => "arm",
+            SourceFormat::GithubActions => "github_actions",
         }
     }
 }

@@ -1,0 +1,301 @@
+//! Kubernetes manifests.
+//!
+//! Multi-document YAML files whose documents carry `apiVersion` and `kind`
+//! are read with the positioned YAML reader shared with the CloudFormation
+//! front end (alias budget, depth limit, diagnostics with lines). Every
+//! container of every workload (Pod, Deployment, StatefulSet, DaemonSet,
+//! ReplicaSet, Job, CronJob; containers, initContainers, ephemeralContainers)
+//! becomes a resource of kind `kubernetes_container`:
+//!
+//! | attribute | meaning |
+//! |---|---|
+//! | `image`, `repository`, `tag`, `digest` | the image reference and its parts |
+//! | `name` | the container name |
+//! | `workload_kind`, `workload_name`, `namespace` | where it runs |
+//! | `container_type` | `containers`, `initContainers` or `ephemeralContainers` |
+//!
+//! Address: `kubernetes.<Kind>.<namespace>.<name>.<container>`. This front end
+//! covers what the image-pinning rules need; securityContext and the rest of the
+//! pod spec are kept in the body for later rules.
+
+use std::path::Path;
+
+use rampart_cloudformation::node::{Kind, Node};
+use rampart_model::{Attr, Block, Diagnostic, Resource, ResourceMode, SourceFormat, Span, Value};
+use rampart_source::{FileId, SourceFile, SourceMap};
+
+/// Workload kinds and the path from the document to their pod spec.
+const WORKLOADS: &[(&str, &[&str])] = &[
+    ("Pod", &["spec"]),
+    ("Deployment", &["spec", "template", "spec"]),
+    ("StatefulSet", &["spec", "template", "spec"]),
+    ("DaemonSet", &["spec", "template", "spec"]),
+    ("ReplicaSet", &["spec", "template", "spec"]),
+    ("ReplicationController", &["spec", "template", "spec"]),
+    ("Job", &["spec", "template", "spec"]),
+    (
+        "CronJob",
+        &["spec", "jobTemplate", "spec", "template", "spec"],
+    ),
+];
+
+/// True when the text looks like a Kubernetes manifest (some document has a
+/// top-level `apiVersion:` and `kind:`).
+pub fn detect(text: &str) -> bool {
+    let mut api = false;
+    let mut kind = false;
+    for line in text.lines() {
+        if line.starts_with("---") {
+            if api && kind {
+                return true;
+            }
+            api = false;
+            kind = false;
+        }
+        api |= line.starts_with("apiVersion:");
+        kind |= line.starts_with("kind:");
+    }
+    api && kind && !text.contains("AWSTemplateFormatVersion")
+}
+
+/// Split a YAML stream into documents: (byte offset, text) of each.
+fn documents(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut offset = 0usize;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("---") && line.trim_end().trim_start_matches('-').trim().is_empty() {
+            out.push((start, text.get(start..offset).unwrap_or("")));
+            start = offset + line.len();
+        }
+        offset += line.len();
+    }
+    out.push((start, text.get(start..).unwrap_or("")));
+    out.into_iter()
+        .filter(|(_, d)| {
+            d.lines()
+                .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        })
+        .collect()
+}
+
+fn shift_span(s: &mut Span, by: usize) {
+    *s = Span::new(s.file, s.start as usize + by, s.end as usize + by);
+}
+
+fn shift(node: &mut Node, by: usize) {
+    shift_span(&mut node.span, by);
+    match &mut node.kind {
+        Kind::Seq(items) => items.iter_mut().for_each(|n| shift(n, by)),
+        Kind::Map(entries) => {
+            for e in entries {
+                shift_span(&mut e.key_span, by);
+                shift(&mut e.value, by);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn to_value(n: &Node) -> Value {
+    match &n.kind {
+        Kind::Null => Value::Null,
+        Kind::Bool(b) => Value::Bool(*b),
+        Kind::Number(f, _) => Value::Number(*f),
+        Kind::Str(s) => Value::String(s.clone()),
+        Kind::Seq(items) => Value::List(items.iter().map(to_value).collect()),
+        Kind::Map(entries) => Value::Object(
+            entries
+                .iter()
+                .map(|e| (e.key.clone(), to_value(&e.value)))
+                .collect(),
+        ),
+        Kind::Bad => Value::unknown(),
+    }
+}
+
+/// Split an image reference into repository, tag and digest.
+pub fn split_image(image: &str) -> (String, Option<String>, Option<String>) {
+    let (rest, digest) = match image.split_once('@') {
+        Some((r, d)) => (r, Some(d.to_string())),
+        None => (image, None),
+    };
+    let last_slash = rest.rfind('/').map(|i| i + 1).unwrap_or(0);
+    match rest.get(last_slash..).and_then(|t| t.rfind(':')) {
+        Some(i) => (
+            rest[..last_slash + i].to_string(),
+            Some(rest[last_slash + i + 1..].to_string()),
+            digest,
+        ),
+        None => (rest.to_string(), None, digest),
+    }
+}
+
+/// Load one manifest file; `display` is the path shown to users.
+pub fn load(path: &Path, display: &str, sources: &SourceMap) -> (Vec<Resource>, Vec<Diagnostic>) {
+    let text = match std::fs::read(path).map(String::from_utf8) {
+        Ok(Ok(t)) => t,
+        Ok(Err(_)) => {
+            return (
+                Vec::new(),
+                vec![
+                    Diagnostic::error("not-utf8", "the manifest is not UTF-8 text; skipped")
+                        .with_path(display),
+                ],
+            )
+        }
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![
+                    Diagnostic::error("unreadable", format!("cannot read: {e}")).with_path(display)
+                ],
+            )
+        }
+    };
+    let file = sources.add(SourceFile::new(display, path, text.clone()));
+    from_text(&text, file)
+}
+
+/// The containers of every workload in a manifest text.
+pub fn from_text(text: &str, file: FileId) -> (Vec<Resource>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    for (offset, doc) in documents(text) {
+        let (node, d) = rampart_cloudformation::yaml::parse(doc, file);
+        for mut diag in d {
+            if let Some(s) = diag.span.as_mut() {
+                shift_span(s, offset);
+            }
+            diags.push(diag);
+        }
+        let Some(mut node) = node else {
+            continue;
+        };
+        shift(&mut node, offset);
+        workload(&node, &mut out);
+    }
+    (out, diags)
+}
+
+fn workload(doc: &Node, out: &mut Vec<Resource>) {
+    let Some(kind) = doc.get("kind").and_then(Node::as_str) else {
+        return;
+    };
+    if kind == "List" {
+        for item in doc.get("items").map(Node::items).unwrap_or(&[]) {
+            workload(item, out);
+        }
+        return;
+    }
+    let Some((_, path)) = WORKLOADS.iter().find(|(k, _)| *k == kind) else {
+        return;
+    };
+    let meta = doc.get("metadata");
+    let name = meta
+        .and_then(|m| m.get("name"))
+        .and_then(Node::as_str)
+        .unwrap_or("unnamed");
+    let namespace = meta
+        .and_then(|m| m.get("namespace"))
+        .and_then(Node::as_str)
+        .unwrap_or("default");
+    let mut spec = Some(doc);
+    for step in path.iter() {
+        spec = spec.and_then(|n| n.get(step));
+    }
+    let Some(spec) = spec else {
+        return;
+    };
+    for ctype in ["initContainers", "containers", "ephemeralContainers"] {
+        for c in spec.get(ctype).map(Node::items).unwrap_or(&[]) {
+            let cname = c.get("name").and_then(Node::as_str).unwrap_or("unnamed");
+            let image_entry = c.entry("image");
+            let span = c.span;
+            let mut body = Block::new("container", span);
+            for e in c.entries() {
+                let mut a = Attr::new(to_value(&e.value), e.span());
+                a.origin = rampart_model::Origin::Explicit;
+                body.attrs.insert(e.key.clone(), a);
+            }
+            let attr_span = image_entry.map(|e| e.span()).unwrap_or(span);
+            let image = image_entry.and_then(|e| e.value.as_str()).unwrap_or("");
+            let (repository, tag, digest) = split_image(image);
+            let opt = |v: Option<String>| v.map(Value::String).unwrap_or(Value::Null);
+            for (k, v) in [
+                ("repository", Value::String(repository)),
+                ("tag", opt(tag)),
+                ("digest", opt(digest)),
+                ("workload_kind", Value::String(kind.to_string())),
+                ("workload_name", Value::String(name.to_string())),
+                ("namespace", Value::String(namespace.to_string())),
+                ("container_type", Value::String(ctype.to_string())),
+            ] {
+                body.attrs.insert(k.to_string(), Attr::new(v, attr_span));
+            }
+            out.push(Resource {
+                address: format!("kubernetes.{kind}.{namespace}.{name}.{cname}"),
+                kind: "kubernetes_container".into(),
+                mode: ResourceMode::Managed,
+                name: cname.to_string(),
+                module: String::new(),
+                format: SourceFormat::Kubernetes,
+                span,
+                body,
+                module_calls: Vec::new(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MANIFEST: &str = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n      initContainers:\n        - name: migrate\n          image: registry.local:5000/shop/migrate:1.4.2\n      containers:\n        - name: app\n          image: nginx\n        - name: sidecar\n          image: envoyproxy/envoy@sha256:0123456789abcdef\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: report\n              image: busybox:latest\n";
+
+    #[test]
+    fn containers_of_all_workloads() {
+        assert!(detect(MANIFEST));
+        let (r, d) = from_text(MANIFEST, FileId(0));
+        assert!(d.is_empty(), "{d:?}");
+        let addrs: Vec<&str> = r.iter().map(|x| x.address.as_str()).collect();
+        assert_eq!(
+            addrs,
+            vec![
+                "kubernetes.Deployment.shop.web.migrate",
+                "kubernetes.Deployment.shop.web.app",
+                "kubernetes.Deployment.shop.web.sidecar",
+                "kubernetes.CronJob.default.nightly.report",
+            ]
+        );
+        let tag = |i: usize| {
+            r[i].body
+                .value("tag")
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        assert_eq!(tag(0).as_deref(), Some("1.4.2"));
+        assert_eq!(tag(1), None);
+        assert_eq!(tag(3).as_deref(), Some("latest"));
+        assert!(r[2].body.value("digest").is_some());
+        // Spans point into the second document, at the image line.
+        let img = r[1].body.attr("repository").expect("repository");
+        assert_eq!(&MANIFEST[img.span.range()], "image: nginx");
+    }
+
+    #[test]
+    fn hostile_documents_do_not_panic() {
+        let bomb = "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n";
+        for t in [
+            "",
+            "---\n---\n",
+            ": :",
+            "kind: Pod\nspec: [",
+            bomb,
+            "kind: Deployment\nspec:\n  template: 3\n",
+        ] {
+            let _ = from_text(t, FileId(0));
+        }
+    }
+}
