@@ -121,6 +121,8 @@ def mb(kb):
 
 
 def fmt_s(s):
+    if s <= 0:
+        return "< 10 ms"
     return f"{s:.2f} s" if s >= 1 else f"{s * 1000:.0f} ms"
 
 
@@ -198,6 +200,7 @@ def summarize(runs):
     mems = [max(r["maxrss_kb"], r["tree_peak_kb"]) for r in runs]
     return {
         "wall": statistics.median(walls), "wall_min": min(walls), "wall_max": max(walls),
+        "cpu": statistics.median([r.get("cpu_s", 0.0) for r in runs]),
         "mem": statistics.median(mems), "maxrss": statistics.median([r["maxrss_kb"] for r in runs]),
         "findings": runs[-1]["findings"], "resources": runs[-1]["resources"],
         "ok": all(r["ok"] for r in runs), "rcs": sorted({r["rc"] for r in runs}), "n": len(runs),
@@ -211,12 +214,13 @@ def render(info, inputs, chosen):
                f"load average before the run: {', '.join(f'{x:.2f}' for x in m['load_before'])}.")
     out.append("Versions: " + "; ".join(f"{k} `{v}`" for k, v in info["versions"].items()) + ".")
     out.append("")
-    out.append("Wall: median of the runs (min–max). Peak memory: median over runs of "
+    out.append("Wall: median of the runs (min–max), timed around the process. CPU: user+system "
+               "seconds of the process and its children (GNU time), median. Peak memory: median over runs of "
                "max(GNU time maxrss, sampled RSS sum of the process tree). Ratios are "
                "tool / rampart (higher = rampart better).")
     out.append("")
-    out.append("| input | .tf files | tool | runs | wall | peak memory | wall ratio | memory ratio | failed checks | resources/targets | scanned? |")
-    out.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    out.append("| input | .tf files | tool | runs | wall | CPU (user+sys) | peak memory | wall ratio | CPU ratio | memory ratio | failed checks | resources/targets | scanned? |")
+    out.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     notes = []
     for label, d, nfiles in inputs:
         rows = {r["tool"]: summarize(r["runs"]) for r in info["results"] if r["input"] == label}
@@ -228,8 +232,9 @@ def render(info, inputs, chosen):
             if base and tool != "rampart":
                 wr = f"{s['wall'] / base['wall']:.1f}×"
                 mr = f"{s['mem'] / base['mem']:.1f}×"
+                cr = f"{s['cpu'] / base['cpu']:.1f}×" if base["cpu"] > 0 else "–"
             else:
-                wr = mr = "1×" if tool == "rampart" else "–"
+                wr = mr = cr = "1×" if tool == "rampart" else "–"
             scanned = "yes" if s["ok"] and s["findings"] > 0 else "NO"
             if not s["ok"]:
                 notes.append(f"- {tool} on {label}: exit codes {s['rcs']} (see bench/out/raw/{label}.{tool}.*.err)")
@@ -237,7 +242,7 @@ def render(info, inputs, chosen):
                 notes.append(f"- {tool} on {label}: no failed checks reported: it may not have scanned")
             rng = f" ({fmt_s(s['wall_min'])}–{fmt_s(s['wall_max'])})" if s["n"] > 1 else ""
             out.append(f"| {label} | {nfiles} | {tool} | {s['n']} | {fmt_s(s['wall'])}{rng} | "
-                       f"{mb(s['mem']):.0f} MB | {wr} | {mr} | {s['findings']} | {s['resources']} | {scanned} |")
+                       f"{fmt_s(s['cpu'])} | {mb(s['mem']):.0f} MB | {wr} | {cr} | {mr} | {s['findings']} | {s['resources']} | {scanned} |")
     out.append("")
     if notes:
         out.append("Problems:")
