@@ -76,7 +76,7 @@ pub(crate) fn parse(s: &str) -> Result<Stamp, FnError> {
     }
     let month = digits(b, 5, 2).ok_or_else(bad)?;
     let day = digits(b, 8, 2).ok_or_else(bad)?;
-    if !matches!(b.get(10), Some(b'T') | Some(b't')) {
+    if b.get(10) != Some(&b'T') {
         return Err(bad());
     }
     let hour = digits(b, 11, 2).ok_or_else(bad)?;
@@ -104,7 +104,7 @@ pub(crate) fn parse(s: &str) -> Result<Stamp, FnError> {
         nanos = padded.parse().map_err(|_| bad())?;
     }
     let offset = match b.get(i) {
-        Some(b'Z') | Some(b'z') if i + 1 == b.len() => 0,
+        Some(b'Z') if i + 1 == b.len() => 0,
         Some(sign @ (b'+' | b'-')) if i + 6 == b.len() => {
             let oh = digits(b, i + 1, 2).ok_or_else(bad)?;
             if b.get(i + 3) != Some(&b':') {
@@ -370,7 +370,7 @@ fn parse_duration(s: &str) -> Result<i128, FnError> {
         };
         total += value * scale;
     }
-    if total > 9.3e18 {
+    if total.abs() > i64::MAX as f64 {
         return Err(bad());
     }
     let n = total.round() as i128;

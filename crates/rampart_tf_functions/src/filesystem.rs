@@ -179,6 +179,8 @@ pub(crate) fn fileexists(a: &[Value], ctx: &FnCtx<'_>) -> R {
 pub(crate) fn fileset(a: &[Value], ctx: &FnCtx<'_>) -> R {
     let base = want_str(arg(a, 0), "path")?;
     let pattern = want_str(arg(a, 1), "pattern")?;
+    // Terraform joins the pattern to the path, which cleans it.
+    let pattern = clean(&pattern);
     let root = resolve(ctx, &base)?;
     let glob = globset::GlobBuilder::new(&pattern)
         .literal_separator(true)

@@ -221,9 +221,130 @@ pub(crate) fn split(a: &[Value], _: &FnCtx<'_>) -> R {
     Ok(Value::List(parts))
 }
 
-/// Compile a pattern with RE2-like syntax.
+/// Rewrite an RE2 pattern (Terraform's regex dialect) into Rust `regex`
+/// syntax where the two differ: `\d \w \s \b` and their negations are
+/// ASCII-only in RE2, `\Q...\E` quotes a literal, a `{` that does not start
+/// a repetition is a literal, and `[` inside a class is a literal.
+pub(crate) fn re2_to_rust(pattern: &str) -> String {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let mut i = 0;
+    let mut in_class = false;
+    let mut class_start = false;
+    while let Some(&c) = chars.get(i) {
+        let next = chars.get(i + 1).copied();
+        if c == '\\' {
+            let Some(n) = next else {
+                out.push('\\');
+                i += 1;
+                continue;
+            };
+            match (n, in_class) {
+                ('Q', false) => {
+                    let start = i + 2;
+                    let mut end = start;
+                    while end < chars.len()
+                        && !(chars.get(end) == Some(&'\\') && chars.get(end + 1) == Some(&'E'))
+                    {
+                        end += 1;
+                    }
+                    let lit: String = chars.get(start..end).unwrap_or(&[]).iter().collect();
+                    out.push_str(&regex::escape(&lit));
+                    i = end + 2;
+                    continue;
+                }
+                ('d', true) => out.push_str("0-9"),
+                ('d', false) => out.push_str("[0-9]"),
+                ('D', _) => out.push_str("[^0-9]"),
+                ('w', true) => out.push_str("0-9A-Za-z_"),
+                ('w', false) => out.push_str("[0-9A-Za-z_]"),
+                ('W', _) => out.push_str("[^0-9A-Za-z_]"),
+                ('s', true) => out.push_str("\\t\\n\\f\\r "),
+                ('s', false) => out.push_str("[\\t\\n\\f\\r ]"),
+                ('S', _) => out.push_str("[^\\t\\n\\f\\r ]"),
+                ('b', false) => out.push_str("(?-u:\\b)"),
+                ('B', false) => out.push_str("(?-u:\\B)"),
+                (other, _) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+            }
+            class_start = false;
+            i += 2;
+            continue;
+        }
+        if in_class {
+            if c == '[' && next == Some(':') {
+                // A POSIX class such as [:alpha:]: copy it whole.
+                let mut j = i;
+                while j < chars.len()
+                    && !(chars.get(j) == Some(&':') && chars.get(j + 1) == Some(&']'))
+                {
+                    j += 1;
+                }
+                let end = (j + 2).min(chars.len());
+                out.extend(chars.get(i..end).unwrap_or(&[]).iter());
+                i = end;
+                class_start = false;
+                continue;
+            }
+            match c {
+                ']' if !class_start => {
+                    in_class = false;
+                    out.push(']');
+                }
+                '[' => out.push_str("\\["),
+                '&' | '~' if next == Some(c) => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+            class_start = false;
+            i += 1;
+            continue;
+        }
+        match c {
+            '[' => {
+                in_class = true;
+                class_start = true;
+                out.push('[');
+                if next == Some('^') {
+                    out.push('^');
+                    i += 1;
+                }
+            }
+            '{' if !is_repetition(&chars, i + 1) => out.push_str("\\{"),
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether `{` at `from - 1` opens a repetition `{n}`, `{n,}` or `{n,m}`.
+fn is_repetition(chars: &[char], from: usize) -> bool {
+    let mut j = from;
+    let digits = |j: &mut usize| {
+        let start = *j;
+        while chars.get(*j).is_some_and(char::is_ascii_digit) {
+            *j += 1;
+        }
+        *j > start
+    };
+    if !digits(&mut j) {
+        return false;
+    }
+    if chars.get(j) == Some(&',') {
+        j += 1;
+        digits(&mut j);
+    }
+    chars.get(j) == Some(&'}')
+}
+
+/// Compile a pattern with RE2 syntax.
 pub(crate) fn compile(pattern: &str) -> Result<Regex, crate::FnError> {
-    Regex::new(pattern).map_err(|e| {
+    Regex::new(&re2_to_rust(pattern)).map_err(|e| {
         bad_param(
             "pattern",
             format!(
@@ -342,4 +463,22 @@ pub(crate) fn replace(a: &[Value], _: &FnCtx<'_>) -> R {
         return Ok(Value::String(out));
     }
     Ok(Value::String(s.replace(&sub, &rep)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::re2_to_rust;
+
+    #[test]
+    fn re2_patterns_are_rewritten() {
+        assert_eq!(re2_to_rust(r"\d+"), "[0-9]+");
+        assert_eq!(re2_to_rust(r"[\d.]"), "[0-9.]");
+        assert_eq!(re2_to_rust(r"\Qa.b\E+"), r"a\.b+");
+        assert_eq!(re2_to_rust(r"a{,2}"), r"a\{,2}");
+        assert_eq!(re2_to_rust(r"a{2,3}"), "a{2,3}");
+        assert_eq!(re2_to_rust(r"[[:alpha:]x]"), "[[:alpha:]x]");
+        assert_eq!(re2_to_rust(r"[a[]"), r"[a\[]");
+        assert_eq!(re2_to_rust(r"\bx"), r"(?-u:\b)x");
+        assert_eq!(re2_to_rust("\\"), "\\");
+    }
 }
