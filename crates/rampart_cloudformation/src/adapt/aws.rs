@@ -636,6 +636,20 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
             rename(&mut b, "encryption_key_arn", "kms_key_arn");
             c.primary(b);
         }
+        "AWS::Config::ConfigurationRecorder" => {
+            let mut b = generic(p, sp, &[]);
+            rename(&mut b, "role_arn", "role_arn");
+            // With a recording group, the API default for `AllSupported` is
+            // false (Terraform's attribute default of true does not apply).
+            if let Some(g) = b.blocks.iter_mut().find(|x| x.kind == "recording_group") {
+                if !g.attrs.contains_key("all_supported") {
+                    let mut a = Attr::new(Value::Bool(false), g.span);
+                    a.origin = rampart_model::Origin::Default;
+                    g.attrs.insert("all_supported".into(), a);
+                }
+            }
+            c.primary(b);
+        }
         "AWS::Config::ConfigurationAggregator" => {
             let mut b = generic(p, sp, &[]);
             rename(&mut b, "configuration_aggregator_name", "name");
