@@ -44,7 +44,7 @@ fn run() -> Result<(), String> {
         let text = std::fs::read_to_string(which).map_err(|e| format!("{which}: {e}"))?;
         collected.reports(&[], &[Mapping::parse(&text)?], &policy)?
     } else {
-        collected.reports(&[which.clone()], &[], &policy)?
+        collected.reports(std::slice::from_ref(which), &[], &policy)?
     };
     let format = PathBuf::from(out)
         .extension()

@@ -48,6 +48,12 @@ pub fn scan(opts: &ScanOptions) -> Collected {
         meta.warnings
             .push("several paths were scanned; the git state is that of the first".to_string());
     }
+    if report.summary.errors > 0 {
+        meta.warnings.push(format!(
+            "{} file(s) could not be read or parsed; resources in them are not evidenced",
+            report.summary.errors
+        ));
+    }
     if !opts.inline_suppressions {
         meta.warnings.push(
             "inline suppressions were ignored for this scan (--no-inline-suppressions)".to_string(),

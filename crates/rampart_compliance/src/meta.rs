@@ -47,8 +47,9 @@ pub fn git_info(path: &Path) -> Option<GitInfo> {
     let status = run(&["status", "--porcelain", "--", "."])?;
     let changed: Vec<String> = status
         .lines()
-        .filter(|l| l.len() > 3)
-        .map(|l| l[3..].to_string())
+        .filter_map(|l| l.get(3..))
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
         .collect();
     Some(GitInfo {
         commit,

@@ -18,7 +18,7 @@ fn write(rows: Vec<Vec<String>>) -> String {
 /// Cells starting with `=`, `+`, `-`, `@` are read as formulas by
 /// spreadsheets; prefix them with `'` (values from scanned code must not run).
 fn neutralise(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err() {
         format!("'{s}")
     } else {
         s.to_string()

@@ -58,6 +58,8 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left; vertical-align: top; }
 th { background: var(--head); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.id code { white-space: nowrap; }
+tr.idle td { color: var(--muted); }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; overflow-wrap: anywhere; }
 .meta th { width: 170px; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 600; white-space: nowrap;
@@ -67,6 +69,7 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 .legend td:first-child { white-space: nowrap; }
 .control { border: 1px solid var(--line); border-left: 6px solid var(--muted); border-radius: 4px; padding: 10px 12px; margin: 10px 0; break-inside: avoid; page-break-inside: avoid; }
 .control p { margin: 4px 0; }
+.hint { color: var(--muted); font-size: 12px; }
 .note { background: #fff8e1; border: 1px solid #f0d58c; padding: 6px 10px; border-radius: 4px; }
 .flag { color: #c62828; font-weight: 600; }
 a { color: #0b57d0; text-decoration: none; }
@@ -108,6 +111,7 @@ pub fn render(r: &ComplianceReport) -> String {
         esc(&a.framework.kind),
         a.mapping
             .as_ref()
+            .filter(|p| p.id != a.framework.id)
             .map(|p| format!(
                 " &middot; company policy <strong>{}</strong> {}{}",
                 esc(&p.id),
@@ -126,7 +130,16 @@ pub fn render(r: &ComplianceReport) -> String {
         "<section id=\"scan\">\n<h2>Scan</h2>\n<table class=\"meta\">"
     );
     let s = &m.summary;
-    let rows: Vec<(&str, String)> = vec![
+    let mut rows: Vec<(&str, String)> = Vec::new();
+    if let Some(p) = &a.mapping {
+        if let Some(owner) = &p.owner {
+            rows.push(("Policy owner", esc(owner)));
+        }
+        if let Some(d) = &p.description {
+            rows.push(("Policy", esc(d)));
+        }
+    }
+    rows.extend([
         ("Report generated", esc(&m.generated_at)),
         (
             "Scan time",
@@ -156,7 +169,7 @@ pub fn render(r: &ComplianceReport) -> String {
                 s.files_scanned, s.resources, s.passed, s.failed, s.suppressed, s.unknown, s.errors
             ),
         ),
-    ];
+    ]);
     for (k, v) in rows {
         let _ = writeln!(o, "<tr><th scope=\"row\">{k}</th><td>{v}</td></tr>");
     }
@@ -357,8 +370,13 @@ fn control(o: &mut String, c: &ControlAssessment) {
         for r in &c.rules {
             let _ = writeln!(
                 o,
-                "<tr data-rule=\"{}\"><td><code>{}</code></td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"mono\">{}</td></tr>",
+                "<tr data-rule=\"{}\"{}><td class=\"id\"><code>{}</code></td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"mono\">{}</td></tr>",
                 esc(&r.id),
+                if r.results.evaluated() == 0 {
+                    " class=\"idle\" title=\"no resource of this rule's kinds was scanned\""
+                } else {
+                    ""
+                },
                 esc(&r.id),
                 esc(&r.title),
                 r.severity,
@@ -370,6 +388,12 @@ fn control(o: &mut String, c: &ControlAssessment) {
             );
         }
         let _ = writeln!(o, "</tbody></table>");
+        if c.rules.iter().any(|r| r.results.evaluated() == 0) {
+            let _ = writeln!(
+                o,
+                "<p class=\"hint\">Greyed rules had nothing to check: no resource of their kinds was scanned.</p>"
+            );
+        }
     }
     for (label, list) in [("Failing", &c.failing), ("Unknown", &c.unknown)] {
         if list.is_empty() {

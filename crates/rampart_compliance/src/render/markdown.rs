@@ -39,10 +39,10 @@ pub fn render(r: &ComplianceReport) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# Compliance report: {}", md(&a.framework.name));
     let _ = writeln!(o);
-    if let Some(p) = &a.mapping {
+    if let Some(p) = a.mapping.as_ref().filter(|p| p.id != a.framework.id) {
         let _ = writeln!(
             o,
-            "Policy mapping: **{}** {}{}",
+            "Policy mapping: **{}** {}{}\n",
             md(&p.id),
             md(&p.name),
             p.version
@@ -50,7 +50,11 @@ pub fn render(r: &ComplianceReport) -> String {
                 .map(|v| format!(" (version {})", md(v)))
                 .unwrap_or_default()
         );
-        let _ = writeln!(o);
+    }
+    if let Some(p) = &a.mapping {
+        if let Some(d) = &p.description {
+            let _ = writeln!(o, "{}\n", md(d));
+        }
     }
     let _ = writeln!(o, "| | |\n|---|---|");
     let _ = writeln!(
@@ -61,6 +65,9 @@ pub fn render(r: &ComplianceReport) -> String {
         md(&a.framework.version),
         a.framework.kind
     );
+    if let Some(owner) = a.mapping.as_ref().and_then(|p| p.owner.as_deref()) {
+        let _ = writeln!(o, "| Policy owner | {} |", md(owner));
+    }
     let _ = writeln!(o, "| Generated | {} |", md(&m.generated_at));
     let _ = writeln!(
         o,
