@@ -80,6 +80,15 @@ impl Node {
         matches!(self.kind, Kind::Map(_))
     }
 
+    /// Nesting depth of the tree (a scalar is 1).
+    pub fn depth(&self) -> usize {
+        1 + match &self.kind {
+            Kind::Seq(v) => v.iter().map(Node::depth).max().unwrap_or(0),
+            Kind::Map(e) => e.iter().map(|e| e.value.depth()).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
     /// Number of nodes in the tree (for the alias expansion budget).
     pub fn size(&self) -> usize {
         1 + match &self.kind {

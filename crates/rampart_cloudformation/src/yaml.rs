@@ -110,7 +110,7 @@ struct Builder<'a> {
     file: FileId,
     offsets: &'a Offsets,
     stack: Vec<Frame>,
-    anchors: HashMap<usize, (Node, usize)>,
+    anchors: HashMap<usize, (Node, usize, usize)>,
     budget: usize,
     budget_reported: bool,
     /// Depth of skipped (too deep) collections still open.
@@ -232,7 +232,19 @@ impl Builder<'_> {
             Event::SequenceEnd | Event::MappingEnd => self.end_collection(span),
             Event::Alias(id) => {
                 let node = match self.anchors.get(&id) {
-                    Some((n, size)) => {
+                    Some((_, _, depth)) if self.stack.len() + *depth > MAX_DEPTH => {
+                        self.diags.push(
+                            Diagnostic::error(
+                                "cfn-too-deep",
+                                format!(
+                                    "this alias would nest the document deeper than {MAX_DEPTH} levels; it is not expanded"
+                                ),
+                            )
+                            .with_span(span),
+                        );
+                        Node::new(Kind::Bad, span)
+                    }
+                    Some((n, size, _)) => {
                         let size = *size;
                         if size > self.budget {
                             if !self.budget_reported {
@@ -400,7 +412,8 @@ impl Builder<'_> {
     fn complete(&mut self, node: Node, anchor: usize) {
         if anchor != 0 {
             let size = node.size();
-            self.anchors.insert(anchor, (node.clone(), size));
+            let depth = node.depth();
+            self.anchors.insert(anchor, (node.clone(), size, depth));
         }
         let mut dup: Option<(String, Span)> = None;
         match self.stack.last_mut() {

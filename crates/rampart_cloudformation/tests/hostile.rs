@@ -69,6 +69,28 @@ fn deep_nesting_is_capped() {
 }
 
 #[test]
+fn aliases_cannot_stack_nesting_past_the_cap() {
+    // Each anchor nests the previous one 30 levels deeper.
+    let mut src = String::from("Resources:\n  T:\n    Type: AWS::SNS::Topic\nMetadata:\n");
+    src.push_str(&format!(
+        "  a0: &a0 {}x{}\n",
+        "[".repeat(30),
+        "]".repeat(30)
+    ));
+    for i in 1..50 {
+        src.push_str(&format!(
+            "  a{i}: &a{i} {}*a{}{}\n",
+            "[".repeat(30),
+            i - 1,
+            "]".repeat(30)
+        ));
+    }
+    let (ev, _) = load_file("stack.yaml", src.as_bytes());
+    assert!(has(&ev.diagnostics, "cfn-too-deep"), "{:?}", ev.diagnostics);
+    assert!(ev.resources.iter().any(|r| r.address == "aws_sns_topic.T"));
+}
+
+#[test]
 fn duplicate_keys_are_reported_with_their_line() {
     let src = "Resources:\n  T:\n    Type: AWS::SNS::Topic\n  T:\n    Type: AWS::SQS::Queue\n";
     let (ev, sources) = load_file("dup.yaml", src.as_bytes());
