@@ -356,15 +356,12 @@ pub fn evaluate(text: &str, file: FileId, opts: &Options, out: &mut Evaluation) 
             let section = match ty {
                 "AWS::Serverless::Function" => g.get("Function"),
                 "AWS::Serverless::Api" => g.get("Api"),
+                "AWS::Serverless::HttpApi" => g.get("HttpApi"),
                 "AWS::Serverless::SimpleTable" => g.get("SimpleTable"),
                 _ => None,
             };
-            if let (Some(section), Kind::Map(entries)) = (section, &mut props_node.kind) {
-                for ge in section.entries() {
-                    if !entries.iter().any(|x| x.key == ge.key) {
-                        entries.push(ge.clone());
-                    }
-                }
+            if let Some(section) = section {
+                merge_globals(&mut props_node, section);
             }
         }
         let props = scope.eval(&props_node);
@@ -383,6 +380,32 @@ pub fn evaluate(text: &str, file: FileId, opts: &Options, out: &mut Evaluation) 
         out.resources.extend(made);
     }
     out.diagnostics.append(&mut scope.diags);
+}
+
+/// SAM `Globals`: the resource's own values win; maps are merged key by key,
+/// lists are the global items followed by the resource's.
+fn merge_globals(own: &mut Node, global: &Node) {
+    match (&mut own.kind, &global.kind) {
+        (Kind::Map(entries), Kind::Map(gentries)) => {
+            // Intrinsic functions are values, not maps to merge into.
+            let intrinsic = |e: &[crate::node::Entry]| matches!(e, [x] if x.key == "Ref" || x.key.starts_with("Fn::"));
+            if intrinsic(entries) || intrinsic(gentries) {
+                return;
+            }
+            for ge in gentries {
+                match entries.iter_mut().find(|x| x.key == ge.key) {
+                    Some(mine) => merge_globals(&mut mine.value, &ge.value),
+                    None => entries.push(ge.clone()),
+                }
+            }
+        }
+        (Kind::Seq(items), Kind::Seq(gitems)) => {
+            let mut all = gitems.clone();
+            all.append(items);
+            *items = all;
+        }
+        _ => {}
+    }
 }
 
 /// Read the suppressions of one resource's `Metadata`.

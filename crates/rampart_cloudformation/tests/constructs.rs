@@ -427,6 +427,9 @@ Globals:
   Function:
     Runtime: python3.12
     Tracing: Active
+    Environment:
+      Variables:
+        STAGE: prod
 Resources:
   Fn:
     Type: AWS::Serverless::Function
@@ -446,6 +449,8 @@ Resources:
     Properties:
       SSESpecification:
         SSEEnabled: true
+  Http:
+    Type: AWS::Serverless::HttpApi
 "#;
     let ev = load(src);
     let f = res(&ev, "aws_lambda_function.Fn");
@@ -457,7 +462,8 @@ Resources:
         val(f, "tracing_config.mode").and_then(Value::as_str),
         Some("Active")
     );
-    assert!(val(f, "environment.variables").is_some_and(|v| v.get("TABLE").is_some()));
+    assert!(val(f, "environment.variables")
+        .is_some_and(|v| v.get("TABLE").is_some() && v.get("STAGE").is_some()));
     res(&ev, "aws_api_gateway_rest_api.Api");
     let st = res(&ev, "aws_api_gateway_stage.Api");
     assert_eq!(val(st, "stage_name").and_then(Value::as_str), Some("prod"));

@@ -78,6 +78,8 @@ pub const KINDS: &[(&str, &str)] = &[
     ),
     ("AWS::Serverless::Api", "aws_api_gateway_rest_api"),
     ("AWS::Serverless::SimpleTable", "aws_dynamodb_table"),
+    ("AWS::Serverless::HttpApi", "aws_apigatewayv2_api"),
+    ("AWS::ApiGatewayV2::Api", "aws_apigatewayv2_api"),
     ("AWS::Backup::BackupVault", "aws_backup_vault"),
     ("AWS::DocDB::DBCluster", "aws_docdb_cluster"),
     ("AWS::Neptune::DBCluster", "aws_neptune_cluster"),
@@ -629,6 +631,34 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
                     .push(generic_block("access_log_settings", als, s, &[]));
             }
             c.push("aws_api_gateway_stage", st);
+        }
+        "AWS::Serverless::HttpApi" => {
+            let b = generic(
+                p,
+                sp,
+                &["StageName", "AccessLogSettings", "DefaultRouteSettings"],
+            );
+            let addr = c.addr();
+            c.primary(b);
+            let mut st = Block::new("resource", sp);
+            st.attrs
+                .insert("api_id".into(), ref_attr(&addr, res.key_span));
+            match res.prop("StageName") {
+                Some((s, v)) => {
+                    st.attrs.insert("name".into(), attr_of(v, s));
+                }
+                None => {
+                    st.attrs.insert(
+                        "name".into(),
+                        Attr::new(Value::string("$default"), res.key_span),
+                    );
+                }
+            }
+            if let Some((s, als)) = res.prop("AccessLogSettings") {
+                st.blocks
+                    .push(generic_block("access_log_settings", als, s, &[]));
+            }
+            c.push("aws_apigatewayv2_stage", st);
         }
         "AWS::Backup::BackupVault" => {
             let mut b = generic(p, sp, &[]);
