@@ -190,40 +190,171 @@ pub(crate) fn kind(v: &Value) -> Kind {
     }
 }
 
+/// The type of a value as far as unification needs it.
+#[derive(Clone, PartialEq, Debug)]
+enum Ty {
+    /// Null or unknown: fits any type.
+    Dyn,
+    Bool,
+    Num,
+    Str,
+    Tuple(Vec<Ty>),
+    List(Box<Ty>),
+    Set(Box<Ty>),
+    Obj(BTreeMap<String, Ty>),
+    Map(Box<Ty>),
+}
+
+fn type_of(v: &Value, depth: usize) -> Option<Ty> {
+    if depth > 64 {
+        return None;
+    }
+    Some(match v {
+        Value::Null | Value::Unknown(_) => Ty::Dyn,
+        Value::Bool(_) => Ty::Bool,
+        Value::Number(_) => Ty::Num,
+        Value::String(_) => Ty::Str,
+        Value::List(items) => Ty::Tuple(
+            items
+                .iter()
+                .map(|x| type_of(x, depth + 1))
+                .collect::<Option<_>>()?,
+        ),
+        Value::Set(items) => {
+            let tys: Vec<Ty> = items
+                .iter()
+                .map(|x| type_of(x, depth + 1))
+                .collect::<Option<_>>()?;
+            Ty::Set(Box::new(unify_all(tys)?))
+        }
+        Value::Object(m) => Ty::Obj(
+            m.iter()
+                .map(|(k, x)| type_of(x, depth + 1).map(|t| (k.clone(), t)))
+                .collect::<Option<_>>()?,
+        ),
+        Value::Sensitive(inner) => type_of(inner, depth)?,
+    })
+}
+
+fn unify_all(tys: Vec<Ty>) -> Option<Ty> {
+    tys.into_iter()
+        .try_fold(Ty::Dyn, |acc, t| unify_ty(&acc, &t))
+}
+
+/// The common type two types convert to, as Terraform's unification finds
+/// it: strings absorb numbers and bools; tuples of one length unify element
+/// by element, otherwise into a list; objects with the same attributes unify
+/// attribute by attribute, otherwise into a map.
+fn unify_ty(a: &Ty, b: &Ty) -> Option<Ty> {
+    use Ty::*;
+    if a == b {
+        return Some(a.clone());
+    }
+    Some(match (a, b) {
+        (Dyn, x) | (x, Dyn) => x.clone(),
+        (Str, Num | Bool) | (Num | Bool, Str) => Str,
+        (Tuple(x), Tuple(y)) => {
+            let pairwise = if x.len() == y.len() {
+                x.iter()
+                    .zip(y)
+                    .map(|(p, q)| unify_ty(p, q))
+                    .collect::<Option<Vec<_>>>()
+                    .map(Tuple)
+            } else {
+                None
+            };
+            match pairwise {
+                Some(t) => t,
+                None => List(Box::new(unify_all(x.iter().chain(y).cloned().collect())?)),
+            }
+        }
+        (Tuple(x), List(t)) | (List(t), Tuple(x)) => List(Box::new(unify_all(
+            x.iter()
+                .cloned()
+                .chain(std::iter::once((**t).clone()))
+                .collect(),
+        )?)),
+        (List(s), List(t)) => List(Box::new(unify_ty(s, t)?)),
+        (Set(s), Set(t)) => Set(Box::new(unify_ty(s, t)?)),
+        (Obj(x), Obj(y)) => {
+            let same_keys = x.len() == y.len() && x.keys().zip(y.keys()).all(|(p, q)| p == q);
+            let per_attr = if same_keys {
+                x.iter()
+                    .zip(y.values())
+                    .map(|((k, p), q)| unify_ty(p, q).map(|t| (k.clone(), t)))
+                    .collect::<Option<BTreeMap<_, _>>>()
+                    .map(Obj)
+            } else {
+                None
+            };
+            match per_attr {
+                Some(t) => t,
+                None => Map(Box::new(unify_all(
+                    x.values().chain(y.values()).cloned().collect(),
+                )?)),
+            }
+        }
+        (Obj(x), Map(t)) | (Map(t), Obj(x)) => Map(Box::new(unify_all(
+            x.values()
+                .cloned()
+                .chain(std::iter::once((**t).clone()))
+                .collect(),
+        )?)),
+        (Map(s), Map(t)) => Map(Box::new(unify_ty(s, t)?)),
+        _ => return None,
+    })
+}
+
+/// Convert a value to a type found by [`unify_ty`] (always possible).
+fn convert_to(v: Value, ty: &Ty) -> Value {
+    match (v, ty) {
+        (Value::Sensitive(inner), t) => convert_to(*inner, t).mark(true),
+        (v @ (Value::Null | Value::Unknown(_)), _) => v,
+        (v @ (Value::Number(_) | Value::Bool(_)), Ty::Str) => {
+            prim_to_string(&v).map(Value::String).unwrap_or(v)
+        }
+        (Value::List(items), Ty::Tuple(ts)) => Value::List(
+            items
+                .into_iter()
+                .zip(ts)
+                .map(|(x, t)| convert_to(x, t))
+                .collect(),
+        ),
+        (Value::List(items), Ty::List(t)) => {
+            Value::List(items.into_iter().map(|x| convert_to(x, t)).collect())
+        }
+        (Value::Set(items), Ty::Set(t)) => {
+            make_set(items.into_iter().map(|x| convert_to(x, t)).collect())
+        }
+        (Value::Object(m), Ty::Obj(ts)) => Value::Object(
+            m.into_iter()
+                .map(|(k, x)| {
+                    let conv = match ts.get(&k) {
+                        Some(t) => convert_to(x, t),
+                        None => x,
+                    };
+                    (k, conv)
+                })
+                .collect(),
+        ),
+        (Value::Object(m), Ty::Map(t)) => {
+            Value::Object(m.into_iter().map(|(k, x)| (k, convert_to(x, t))).collect())
+        }
+        (v, _) => v,
+    }
+}
+
 /// Make the values share one type, as Terraform does when a tuple becomes a
 /// list or several arguments must agree: a mix of strings with numbers or
-/// bools becomes all strings; numbers mixed with bools, or primitives mixed
-/// with collections, have no common type.
+/// bools becomes all strings, nested collections are unified element by
+/// element; numbers mixed with bools, or primitives mixed with collections,
+/// have no common type.
 pub(crate) fn unify(values: Vec<Value>) -> Result<Vec<Value>, FnError> {
-    let kinds: Vec<Kind> = values
-        .iter()
-        .map(kind)
-        .filter(|k| !matches!(k, Kind::Null | Kind::Unknown))
-        .collect();
-    let Some(first) = kinds.first().copied() else {
-        return Ok(values);
-    };
-    if kinds.iter().all(|k| *k == first) {
-        return Ok(values);
-    }
-    let prim = |k: &Kind| matches!(k, Kind::Bool | Kind::Number | Kind::String);
-    if kinds.iter().all(prim) {
-        if kinds.contains(&Kind::String) {
-            return Ok(values
-                .into_iter()
-                .map(|v| match prim_to_string(&v) {
-                    Some(s) => Value::String(s),
-                    None => v,
-                })
-                .collect());
-        }
-        return Err(invalid("all elements must have the same type"));
-    }
-    let coll = |k: &Kind| matches!(k, Kind::List | Kind::Set);
-    if kinds.iter().all(coll) {
-        return Ok(values);
-    }
-    Err(invalid("all elements must have the same type"))
+    let tys: Option<Vec<Ty>> = values.iter().map(|v| type_of(v, 0)).collect();
+    let ty = tys
+        .and_then(unify_all)
+        .ok_or_else(|| invalid("all elements must have the same type"))?;
+    Ok(values.into_iter().map(|v| convert_to(v, &ty)).collect())
 }
 
 /// Deep equality as Terraform compares values (numbers numerically).
