@@ -273,11 +273,14 @@ pub fn run_report(args: ReportArgs) -> Result<ExitCode, String> {
                 .into(),
         );
     }
-    let mappings = args
-        .mappings
-        .iter()
-        .map(|p| Mapping::parse(&read_text(p)?).map_err(|e| format!("{}: {e}", p.display())))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut mappings = Vec::new();
+    let mut mapping_texts = Vec::new();
+    for p in &args.mappings {
+        let text = read_text(p)?;
+        let m = Mapping::parse(&text).map_err(|e| format!("{}: {e}", p.display()))?;
+        mapping_texts.push((m.policy.id.clone(), text));
+        mappings.push(m);
+    }
     let key = args
         .sign_key
         .as_deref()
@@ -316,6 +319,7 @@ pub fn run_report(args: ReportArgs) -> Result<ExitCode, String> {
             reports: &reports,
             formats: &Format::ALL,
             exceptions: &register,
+            mappings: &mapping_texts,
         };
         let written = evidence::write(dir, &bundle, key.as_ref())?;
         err_line(&format!(

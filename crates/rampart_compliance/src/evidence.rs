@@ -12,6 +12,7 @@
 //!   rules.json           every rule's id and metadata; its SHA-256 is the rule-set digest
 //!   exceptions.json      the exception register (also exceptions.csv)
 //!   reports/<FRAMEWORK>.{html,md,json,csv}
+//!   mappings/<POLICY>.toml   the company policy mapping files used, verbatim
 //! ```
 //!
 //! # Keys
@@ -100,6 +101,9 @@ pub struct Bundle<'a> {
     pub reports: &'a [ComplianceReport],
     pub formats: &'a [Format],
     pub exceptions: &'a ExceptionRegister,
+    /// Company policy mapping files used, as (policy id, file text): kept
+    /// verbatim under `mappings/` since they say how controls were judged.
+    pub mappings: &'a [(String, String)],
 }
 
 /// What [`write`] made.
@@ -184,6 +188,18 @@ pub fn write(dir: &Path, b: &Bundle<'_>, key: Option<&SigningKey>) -> Result<Wri
                 render::render(r, *f).into_bytes(),
             ));
         }
+    }
+    let mut used_maps = BTreeSet::new();
+    for (id, text) in b.mappings {
+        let mut stem = file_stem(id);
+        while !used_maps.insert(stem.clone()) {
+            stem.push('_');
+        }
+        files.push((format!("mappings/{stem}.toml"), text.as_bytes().to_vec()));
+    }
+    if !b.mappings.is_empty() {
+        std::fs::create_dir_all(dir.join("mappings"))
+            .map_err(|e| format!("{}: cannot create mappings/: {e}", dir.display()))?;
     }
     let mut entries = Vec::new();
     for (path, data) in &files {

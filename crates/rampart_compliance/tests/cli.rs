@@ -2,7 +2,6 @@
 //! compiled here so it is built and tested with this crate before it is wired in.
 
 #[path = "../../rampart/src/cmd_compliance.rs"]
-#[allow(dead_code)]
 mod cmd_compliance;
 
 use std::path::Path;
@@ -165,6 +164,7 @@ fn evidence_bundle_sign_and_verify_through_the_cli() {
     .unwrap();
     assert_eq!(code, ExitCode::SUCCESS);
     assert!(dir.join("reports/ENG-POL-003-HIPAA.html").exists());
+    assert!(dir.join("mappings/ENG-POL-003.toml").exists());
     assert!(dir.join("manifest.sig").exists());
     assert_eq!(
         run(&["evidence", "verify", s(&dir), "--public-key", s(&pubkey)]).unwrap(),

@@ -15,6 +15,7 @@ fn make_bundle(dir: &Path, key: Option<&ed25519_dalek::SigningKey>) -> evidence:
     let c = rampart_compliance::collect::scan(&opts);
     let policy = ExceptionPolicy::new("2026-06-01");
     let m = Mapping::parse(EXAMPLE).unwrap();
+    let maps = vec![(m.policy.id.clone(), EXAMPLE.to_string())];
     let reports = c.reports(&["soc2".into()], &[m], &policy).unwrap();
     let reg = c.register(&policy);
     let rules = rampart_compliance::input::rules_of(&c.report);
@@ -26,6 +27,7 @@ fn make_bundle(dir: &Path, key: Option<&ed25519_dalek::SigningKey>) -> evidence:
         reports: &reports,
         formats: &Format::ALL,
         exceptions: &reg,
+        mappings: &maps,
     };
     evidence::write(dir, &b, key).expect("bundle written")
 }
@@ -55,6 +57,7 @@ fn a_fresh_bundle_verifies_and_holds_everything() {
         "reports/soc2.json",
         "reports/soc2.csv",
         "reports/ENG-POL-003.html",
+        "mappings/ENG-POL-003.toml",
     ] {
         assert!(paths.contains(&p), "{p} in {paths:?}");
     }
@@ -104,6 +107,7 @@ fn a_fresh_bundle_verifies_and_holds_everything() {
                 &ExceptionPolicy::new("2026-01-01"),
                 None,
             ),
+            mappings: &[],
         },
         None,
     )
