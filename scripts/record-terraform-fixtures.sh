@@ -127,7 +127,14 @@ for name in "${cases[@]}"; do
     continue
   fi
 
-  jq '{
+  jq 'def configured($prefix):
+        ((.resources // []) | map({key: ($prefix + "|" + .address),
+                                   value: ((.expressions // {}) | keys)}))
+        + ((.module_calls // {}) | to_entries
+           | map(.key as $k | .value.module
+                 | configured(if $prefix == "" then $k else $prefix + "." + $k end))
+           | add // []);
+      {
         terraform_version,
         variables: (.variables // {}),
         planned_values,
@@ -137,7 +144,8 @@ for name in "${cases[@]}"; do
           after_unknown: .change.after_unknown,
           after_sensitive: .change.after_sensitive
         } | with_entries(select(.value != null)) ],
-        prior_state: (.prior_state.values // null)
+        prior_state: (.prior_state.values // null),
+        configured: (.configuration.root_module // {} | configured("") | from_entries)
       }' "$dst/plan.json" >"$src/expected.json"
   if [ "$keep_plan" = "true" ]; then
     jq . "$dst/plan.json" >"$src/plan.json"
@@ -185,7 +193,10 @@ resources that plan offline with dummy credentials) and `expected.json`, what
 * `planned_values` (every module level) and `variables`;
 * `resource_changes[]`: address, actions, `after_unknown`, `after_sensitive`;
 * `prior_state`: data sources terraform read while planning (this is where the
-  provider's rendered `aws_iam_policy_document` JSON is).
+  provider's rendered `aws_iam_policy_document` JSON is);
+* `configured`: for each resource block (`<module call path>|<address>`, e.g.
+  `site.cert|aws_sqs_queue.q`), the arguments and blocks written in the
+  configuration (from the plan's `configuration` section).
 
 `case.json`, when present, holds `var_files`, `vars` (`-var` pairs, in order),
 `workspace`, `env` (`TF_VAR_...` pairs), `apply` (also apply and keep

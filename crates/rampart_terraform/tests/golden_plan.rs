@@ -16,7 +16,10 @@
 //!    * a value terraform reports unknown (`after_unknown`) is not compared;
 //!    * a value we give as unknown while terraform knows it is a mismatch;
 //!    * attributes we do not produce, or produce as null, are not compared
-//!      (terraform fills provider defaults and computed values);
+//!      (terraform fills provider defaults and computed values), *except* those
+//!      written in the configuration (`configured` in expected.json, from the
+//!      plan's `configuration` section): when terraform plans a known,
+//!      non-empty value for one of those, we must produce it;
 //!    * inside an attribute's value (maps, objects), keys must agree both ways:
 //!      a key terraform has with a non-null value that we lack is a mismatch;
 //!    * an attribute or nested block we produce that terraform does not have is
@@ -172,7 +175,11 @@ fn collect(m: &J, out: &mut BTreeMap<String, (J, J)>, data_only: bool) {
     }
 }
 
-fn expected_of(dir: &Path) -> Result<BTreeMap<String, Expected>, String> {
+/// Arguments and blocks written in the configuration, per resource block:
+/// `"<module call path>|<address>"` (e.g. `site.cert|aws_sqs_queue.q`).
+type Configured = BTreeMap<String, Vec<String>>;
+
+fn expected_of(dir: &Path) -> Result<(BTreeMap<String, Expected>, Configured), String> {
     let text = std::fs::read_to_string(dir.join("expected.json")).map_err(|e| e.to_string())?;
     let j: J = serde_json::from_str(&text).map_err(|e| e.to_string())?;
     let mut raw = BTreeMap::new();
@@ -193,7 +200,23 @@ fn expected_of(dir: &Path) -> Result<BTreeMap<String, Expected>, String> {
             }
         }
     }
-    Ok(raw
+    let configured: Configured = j
+        .get("configured")
+        .and_then(J::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| {
+            let names = v
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(J::as_str)
+                .map(str::to_string)
+                .collect();
+            (k.clone(), names)
+        })
+        .collect();
+    let resources = raw
         .into_iter()
         .map(|(a, (values, sensitive))| {
             let unknown = unknown.remove(&a).unwrap_or(J::Null);
@@ -206,7 +229,52 @@ fn expected_of(dir: &Path) -> Result<BTreeMap<String, Expected>, String> {
                 },
             )
         })
-        .collect())
+        .collect();
+    Ok((resources, configured))
+}
+
+/// `module.a["x"].module.b[0]` gives `a.b` (call names without instance keys).
+fn module_call_path(module: &str) -> String {
+    let b = module.as_bytes();
+    let mut names: Vec<&str> = Vec::new();
+    let mut i = 0usize;
+    while let Some(rest) = module.get(i..) {
+        let Some(after) = rest.strip_prefix("module.") else {
+            break;
+        };
+        let start = i + 7;
+        let len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(after.len());
+        names.push(module.get(start..start + len).unwrap_or_default());
+        i = start + len;
+        if b.get(i) == Some(&b'[') {
+            // Skip the instance key, minding quoted strings.
+            let mut in_str = false;
+            while let Some(&c) = b.get(i) {
+                i += 1;
+                match c {
+                    b'\\' if in_str => i += 1,
+                    b'"' => in_str = !in_str,
+                    b']' if !in_str => break,
+                    _ => {}
+                }
+            }
+        }
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+        }
+    }
+    names.join(".")
+}
+
+fn is_empty_json(j: &J) -> bool {
+    match j {
+        J::Null => true,
+        J::Array(a) => a.is_empty(),
+        J::Object(o) => o.is_empty(),
+        _ => false,
+    }
 }
 
 fn sub<'a>(mask: &'a J, key: &str) -> &'a J {
@@ -608,7 +676,8 @@ fn cmp_block(
 
 /// Run one case; `Err` holds the list of mismatches.
 fn run_case(dir: &Path) -> Result<usize, Vec<String>> {
-    let expected = expected_of(dir).map_err(|e| vec![format!("expected.json: {e}")])?;
+    let (expected, configured) =
+        expected_of(dir).map_err(|e| vec![format!("expected.json: {e}")])?;
     let opts = options_for(dir);
     let sources = SourceMap::new();
     // Cases run one after another in this single test, so the environment
@@ -662,6 +731,29 @@ fn run_case(dir: &Path) -> Result<usize, Vec<String>> {
             "",
             &mut e,
         );
+        // Every argument or block written in the configuration whose planned
+        // value terraform knows must be produced.
+        let local = if r.mode == ResourceMode::Data {
+            format!("data.{}.{}", r.kind, r.name)
+        } else {
+            format!("{}.{}", r.kind, r.name)
+        };
+        let key = format!("{}|{local}", module_call_path(&r.module));
+        for k in configured.get(&key).into_iter().flatten() {
+            if META_ARGS.contains(&k.as_str()) || sub(&exp.unknown, k) == &J::Bool(true) {
+                continue;
+            }
+            let Some(tv) = exp.values.get(k).filter(|v| !is_empty_json(v)) else {
+                continue;
+            };
+            let ours_has = r.body.value(k).is_some() || r.body.block(k).is_some();
+            if !ours_has {
+                e.push(format!(
+                    "{k}: written in the configuration, terraform plans {}, we produce nothing",
+                    show_j(tv)
+                ));
+            }
+        }
         // Whole attributes terraform marks sensitive although the provider
         // schema does not: the configuration marked them, so must we.
         for (k, a) in &r.body.attrs {
@@ -916,8 +1008,22 @@ fn comparison_rules() {
         "a mark inside a value must be ours too: {out:?}"
     );
     out.clear();
-    assert!(schema_sensitive("aws_db_instance", ResourceMode::Managed, "password"));
-    assert!(!schema_sensitive("aws_sqs_queue", ResourceMode::Managed, "name"));
+    assert_eq!(module_call_path(""), "");
+    assert_eq!(module_call_path("module.a"), "a");
+    assert_eq!(
+        module_call_path("module.site[\"b.]x\"].module.cert[0].module.z"),
+        "site.cert.z"
+    );
+    assert!(schema_sensitive(
+        "aws_db_instance",
+        ResourceMode::Managed,
+        "password"
+    ));
+    assert!(!schema_sensitive(
+        "aws_sqs_queue",
+        ResourceMode::Managed,
+        "name"
+    ));
     // A whole attribute terraform marks (possibly from the provider schema) is fine.
     cmp_value(
         &Value::from("x"),

@@ -310,3 +310,35 @@ fn parse_policy_shapes() {
     let back: iam::Policy = serde_json::from_str(&j).expect("deserialises");
     assert_eq!(back, p);
 }
+
+#[test]
+fn policy_variables_and_versions() {
+    let doc = |version: &str, resource: &str| {
+        let values = serde_json::json!({
+            "version": version,
+            "statement": [{"actions": ["s3:GetObject"], "resources": [resource]}]
+        });
+        let body = body_from_values(
+            "aws_iam_policy_document",
+            &values,
+            &J::Null,
+            &J::Null,
+            Span::default(),
+            "x",
+        );
+        iam::render(&body)
+    };
+    // &{...} is the provider's spelling of a policy variable; it becomes ${...}.
+    let got = doc("2012-10-17", "arn:aws:s3:::b/&{aws:username}/*").unwrap_or_default();
+    assert!(
+        got.contains(r#""Resource": "arn:aws:s3:::b/${aws:username}/*""#),
+        "{got}"
+    );
+    // Version 2008-10-17 has no policy variables: the provider refuses &{.
+    assert_eq!(doc("2008-10-17", "arn:aws:s3:::b/&{aws:username}/*"), None);
+    let got = doc("2008-10-17", "arn:aws:s3:::b/*").unwrap_or_default();
+    assert!(
+        got.starts_with("{\n  \"Version\": \"2008-10-17\","),
+        "{got}"
+    );
+}
