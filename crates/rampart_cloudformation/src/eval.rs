@@ -236,7 +236,15 @@ impl Scope<'_> {
         match &n.kind {
             Kind::Null => Ev::scalar(Value::Null, n.span),
             Kind::Bool(b) => Ev::scalar(Value::Bool(*b), n.span),
-            Kind::Number(x, _) => Ev::scalar(Value::Number(*x), n.span),
+            Kind::Number(x, t) => {
+                // Keep the written text when the number would print differently
+                // (`1.10` is a version string, `022` a port written with a zero).
+                if rampart_model::value::format_number(*x) == *t {
+                    Ev::scalar(Value::Number(*x), n.span)
+                } else {
+                    Ev::scalar(Value::String(t.clone()), n.span)
+                }
+            }
             Kind::Str(s) => {
                 if s.contains("{{resolve:") {
                     // Dynamic reference: resolved by CloudFormation at deploy time.

@@ -709,3 +709,12 @@ Resources:
     let b = res(&ev, "aws_s3_bucket.Bucket");
     assert_eq!(val(b, "tags.same"), Some(&Value::string("x")));
 }
+
+#[test]
+fn numbers_keep_their_written_text_when_it_matters() {
+    let ev = load("Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      EngineVersion: 1.10\n      AllocatedStorage: 20\n      Port: 0443\n");
+    let db = res(&ev, "aws_db_instance.Db");
+    assert_eq!(val(db, "engine_version"), Some(&Value::string("1.10")));
+    assert_eq!(val(db, "allocated_storage"), Some(&Value::Number(20.0)));
+    assert_eq!(val(db, "port").and_then(Value::as_number), Some(443.0));
+}
