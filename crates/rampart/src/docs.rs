@@ -29,7 +29,11 @@ pub fn rule_markdown(rule: &Rule) -> String {
     for ex in m.examples {
         let lang = match ex.format {
             ExampleFormat::Terraform => "hcl",
-            ExampleFormat::CloudFormation => "yaml",
+            ExampleFormat::CloudFormation if ex.code.trim_start().starts_with('{') => "json",
+            ExampleFormat::CloudFormation
+            | ExampleFormat::Kubernetes
+            | ExampleFormat::GithubActions => "yaml",
+            ExampleFormat::Dockerfile => "dockerfile",
         };
         let verdict = if ex.pass { "Passes" } else { "Fails" };
         s.push_str(&format!(

@@ -80,6 +80,12 @@ struct Inputs {
     /// Terraform variable `name=value` (repeatable; wins over files).
     #[arg(long = "var")]
     vars: Vec<String>,
+    /// CloudFormation parameter `Name=Value` (repeatable; wins over the file).
+    #[arg(long = "cfn-parameter")]
+    cfn_parameters: Vec<String>,
+    /// CloudFormation parameters file (JSON, the CLI's or CodePipeline's shape).
+    #[arg(long = "cfn-parameters-file")]
+    cfn_parameters_file: Option<PathBuf>,
     /// Skip paths matching this glob (repeatable).
     #[arg(long)]
     exclude: Vec<String>,
@@ -230,7 +236,14 @@ fn resolve(inputs: &Inputs) -> Result<Resolved, String> {
     }
     let mut exclude = config.scan.exclude.clone();
     exclude.extend(inputs.exclude.iter().cloned());
+    let cfn_parameters = inputs
+        .cfn_parameters
+        .iter()
+        .map(|v| parse_var(v).map_err(|e| e.replace("--var", "--cfn-parameter")))
+        .collect::<Result<Vec<_>, _>>()?;
     let opts = ScanOptions {
+        cfn_parameters,
+        cfn_parameters_file: inputs.cfn_parameters_file.clone(),
         paths: inputs.paths.clone(),
         var_files,
         vars,

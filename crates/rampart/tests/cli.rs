@@ -621,3 +621,72 @@ module "live" {
         .expect("live finding");
     assert_eq!(live["suppressed"], false, "the other call is not covered");
 }
+
+#[test]
+fn every_front_end_in_one_scan() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(
+        dir.path(),
+        "Dockerfile",
+        "FROM node:latest AS build\nRUN npm ci\nFROM build\n",
+    );
+    write(
+        dir.path(),
+        ".github/workflows/ci.yml",
+        "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n",
+    );
+    write(
+        dir.path(),
+        "k8s/pod.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: redis\n",
+    );
+    write(
+        dir.path(),
+        "cfn/template.yaml",
+        "AWSTemplateFormatVersion: \"2010-09-09\"\nParameters:\n  Env:\n    Type: String\n    Default: dev\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n    Metadata:\n      checkov:\n        skip:\n          - id: CKV_AWS_18\n            comment: logs go to the central account\n    Properties:\n      VersioningConfiguration:\n        Status: !If [IsProd, Enabled, Suspended]\n",
+    );
+    let (code, v) = scan_json(dir.path(), &[]);
+    assert_eq!(code, 1, "{v}");
+    let at = |rule: &str| -> Vec<(String, u64, bool)> {
+        findings(&v, rule)
+            .iter()
+            .filter(|f| f["status"] == "fail")
+            .map(|f| {
+                (
+                    f["file"].as_str().unwrap_or("").to_string(),
+                    f["line"].as_u64().unwrap_or(0),
+                    f["suppressed"].as_bool().unwrap_or(false),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        at("RMP-DOCKER-001"),
+        vec![("Dockerfile".to_string(), 1, false)]
+    );
+    assert_eq!(
+        at("RMP-GHA-001"),
+        vec![(".github/workflows/ci.yml".to_string(), 6, false)]
+    );
+    assert_eq!(
+        at("RMP-K8S-001"),
+        vec![("k8s/pod.yaml".to_string(), 8, false)]
+    );
+    assert_eq!(
+        at("RMP-AWS-S3-005"),
+        vec![("cfn/template.yaml".to_string(), 18, false)]
+    );
+    assert_eq!(
+        at("RMP-AWS-S3-008"),
+        vec![("cfn/template.yaml".to_string(), 9, true)],
+        "the Checkov skip in Metadata applies through the alias"
+    );
+    // A parameter that makes the condition true enables versioning.
+    let (_, v) = scan_json(dir.path(), &["--cfn-parameter", "Env=prod"]);
+    assert!(
+        findings(&v, "RMP-AWS-S3-005")
+            .iter()
+            .all(|f| f["status"] != "fail"),
+        "{v}"
+    );
+}

@@ -98,7 +98,9 @@ fn scan_in(dir: &Path, extra: &[&str]) -> Outcome {
     let (done_tx, done_rx) = mpsc::channel::<()>();
     let watchdog = std::thread::spawn(move || {
         if done_rx.recv_timeout(TIME_LIMIT).is_err() {
-            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
             return true;
         }
         false
@@ -114,7 +116,10 @@ fn scan_in(dir: &Path, extra: &[&str]) -> Outcome {
     );
     let code = match out.status.code() {
         Some(c) => c,
-        None => panic!("rampart died from a signal ({:?}); stderr:\n{stderr}", out.status),
+        None => panic!(
+            "rampart died from a signal ({:?}); stderr:\n{stderr}",
+            out.status
+        ),
     };
     assert!(
         code == 0 || code == 1 || code == 2,
@@ -182,21 +187,33 @@ fn check_error(dir: &Path, file: &str, needle: &str, line: Option<u64>) -> Outco
 #[test]
 fn broken_syntax_is_a_parse_error_with_a_line() {
     let d = tempdir();
-    write(d.path(), "bad.tf", "variable \"x\" {}\n\nresource \"a\" \"b\" {\n  x = \n");
+    write(
+        d.path(),
+        "bad.tf",
+        "variable \"x\" {}\n\nresource \"a\" \"b\" {\n  x = \n",
+    );
     check_error(d.path(), "bad.tf", "parse", Some(4));
 }
 
 #[test]
 fn unclosed_block_and_string() {
     let d = tempdir();
-    write(d.path(), "sub/bad.tf", "resource \"aws_s3_bucket\" \"x\" {\n  bucket = \"abc\n");
+    write(
+        d.path(),
+        "sub/bad.tf",
+        "resource \"aws_s3_bucket\" \"x\" {\n  bucket = \"abc\n",
+    );
     check_error(d.path(), "sub/bad.tf", "", None);
 }
 
 #[test]
 fn malformed_tf_json() {
     let d = tempdir();
-    write(d.path(), "sub/bad.tf.json", "{\"resource\": {\"aws_s3_bucket\": {\"x\": [1, 2,, }");
+    write(
+        d.path(),
+        "sub/bad.tf.json",
+        "{\"resource\": {\"aws_s3_bucket\": {\"x\": [1, 2,, }",
+    );
     check_error(d.path(), "sub/bad.tf.json", "", Some(1));
 }
 
@@ -204,7 +221,11 @@ fn malformed_tf_json() {
 fn malformed_tfvars() {
     let d = tempdir();
     write(d.path(), "terraform.tfvars", "name = \n\"unterminated\n");
-    write(d.path(), "vars.tf", "variable \"name\" {\n  default = \"x\"\n}\n");
+    write(
+        d.path(),
+        "vars.tf",
+        "variable \"name\" {\n  default = \"x\"\n}\n",
+    );
     check_error(d.path(), "terraform.tfvars", "", Some(1));
 }
 
@@ -269,8 +290,16 @@ fn bom_and_crlf_parse_normally() {
         "\u{feff}{\"resource\": {\"aws_s3_bucket\": {\"j\": {\"bucket\": \"j\"}}}}",
     );
     let o = check_survives(d.path());
-    assert!(o.has_finding(GOOD_RULE, "bom/main.tf"), "{}", o.all_errors());
-    assert!(o.has_finding(GOOD_RULE, "crlf/main.tf"), "{}", o.all_errors());
+    assert!(
+        o.has_finding(GOOD_RULE, "bom/main.tf"),
+        "{}",
+        o.all_errors()
+    );
+    assert!(
+        o.has_finding(GOOD_RULE, "crlf/main.tf"),
+        "{}",
+        o.all_errors()
+    );
     let crlf_line = o.report["findings"]
         .as_array()
         .and_then(|a| {
@@ -319,7 +348,11 @@ fn file_over_the_size_limit_is_skipped_with_a_note() {
 fn deeply_nested_hcl_brackets() {
     let d = tempdir();
     let n = 100_000;
-    let s = format!("locals {{\n  deep = {}1{}\n}}\n", "[".repeat(n), "]".repeat(n));
+    let s = format!(
+        "locals {{\n  deep = {}1{}\n}}\n",
+        "[".repeat(n),
+        "]".repeat(n)
+    );
     write(d.path(), "sub/deep.tf", s);
     check_error(d.path(), "sub/deep.tf", "", None);
 }
@@ -357,7 +390,10 @@ fn long_operator_chains() {
     let n = 200_000;
     let plus = vec!["1"; n].join(" + ");
     let cond = "true ? ".repeat(20_000) + "1" + &" : 0".repeat(20_000);
-    let s = format!("locals {{\n  sum = {plus}\n  c = {cond}\n  neg = {}1\n}}\n", "-".repeat(n));
+    let s = format!(
+        "locals {{\n  sum = {plus}\n  c = {cond}\n  neg = {}1\n}}\n",
+        "-".repeat(n)
+    );
     write(d.path(), "sub/chain.tf", s);
     check_error(d.path(), "sub/chain.tf", "", None);
 }
@@ -382,11 +418,23 @@ fn deeply_nested_json_everywhere() {
     write(
         d.path(),
         "c/main.tf",
-        format!("locals {{\n  j = jsondecode(\"{}1{}\")\n}}\n", "[".repeat(n), "]".repeat(n)),
+        format!(
+            "locals {{\n  j = jsondecode(\"{}1{}\")\n}}\n",
+            "[".repeat(n),
+            "]".repeat(n)
+        ),
     );
     let o = check_survives(d.path());
-    assert!(!o.errors_for("a/deep.tf.json").is_empty(), "{}", o.all_errors());
-    assert!(!o.errors_for("b/plan.json").is_empty(), "{}", o.all_errors());
+    assert!(
+        !o.errors_for("a/deep.tf.json").is_empty(),
+        "{}",
+        o.all_errors()
+    );
+    assert!(
+        !o.errors_for("b/plan.json").is_empty(),
+        "{}",
+        o.all_errors()
+    );
     assert!(!o.errors_for("c/main.tf").is_empty(), "{}", o.all_errors());
 }
 
@@ -395,7 +443,9 @@ fn deeply_nested_json_everywhere() {
 #[test]
 fn yaml_alias_bomb_through_yamldecode() {
     let d = tempdir();
-    let mut y = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut y = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     let mut prev = 'a';
     for c in 'b'..='m' {
         y.push_str(&format!(
@@ -461,7 +511,7 @@ fn for_each_over_100k_elements() {
     write(
         d.path(),
         "sub/fe.tf",
-        "locals {\n  names = toset([for i in range(100000) : \"b${i}\"])\n}\n\nresource \"aws_s3_bucket\" \"many\" {\n  for_each = local.names\n  bucket   = each.key\n}\n",
+        "locals {\n  names = toset([for p in setproduct(range(1000), range(101)) : \"b${p[0]}-${p[1]}\"])\n}\n\nresource \"aws_s3_bucket\" \"many\" {\n  for_each = local.names\n  bucket   = each.key\n}\n",
     );
     check_error(d.path(), "sub/fe.tf", "", Some(6));
 }
@@ -483,7 +533,7 @@ fn string_repetition_bombs_through_functions() {
     write(
         d.path(),
         "sub/fmt.tf",
-        "locals {\n  a = format(\"%1000000000s\", \"x\")\n  b = strrev(format(\"%60000000s\", \"x\"))\n  c = indent(1000000000, \"a\\nb\")\n  d = join(\"\", [for i in range(100000) : format(\"%1000s\", \"x\")])\n  e = replace(format(\"%1000000s\", \"\"), \" \", format(\"%1000s\", \"y\"))\n  f = formatlist(\"%100000000s\", [\"a\", \"b\"])\n}\n",
+        "resource \"aws_s3_bucket\" \"bomb\" {\n  bucket = format(\"%1000000000s\", \"x\")\n  tags = {\n    b = strrev(format(\"%60000000s\", \"x\"))\n    c = indent(1000000000, \"a\\nb\")\n    d = join(\"\", [for i in setproduct(range(1000), range(100)) : format(\"%1000s\", \"x\")])\n    e = replace(format(\"%1000000s\", \"\"), \" \", format(\"%1000s\", \"y\"))\n    f = jsonencode(formatlist(\"%100000000s\", [\"a\", \"b\"]))\n    g = strrev(strrev(strrev(join(\"\", [for i in range(1000) : format(\"%60000s\", \"z\")]))))\n  }\n}\n",
     );
     check_error(d.path(), "sub/fmt.tf", "", Some(2));
 }
@@ -493,9 +543,12 @@ fn doubling_string_through_locals() {
     let d = tempdir();
     let mut s = String::from("locals {\n  l0 = \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"\n");
     for i in 1..=64 {
-        s.push_str(&format!("  l{i} = \"${{local.l{p}}}${{local.l{p}}}\"\n", p = i - 1));
+        s.push_str(&format!(
+            "  l{i} = \"${{local.l{p}}}${{local.l{p}}}\"\n",
+            p = i - 1
+        ));
     }
-    s.push_str("}\n");
+    s.push_str("}\n\nresource \"aws_s3_bucket\" \"d\" {\n  bucket = local.l64\n}\n");
     write(d.path(), "sub/double.tf", s);
     check_error(d.path(), "sub/double.tf", "", None);
 }
@@ -505,7 +558,10 @@ fn doubling_list_through_locals() {
     let d = tempdir();
     let mut s = String::from("locals {\n  l0 = [1, 2]\n");
     for i in 1..=64 {
-        s.push_str(&format!("  l{i} = concat(local.l{p}, local.l{p})\n", p = i - 1));
+        s.push_str(&format!(
+            "  l{i} = concat(local.l{p}, local.l{p})\n",
+            p = i - 1
+        ));
     }
     s.push_str("  m0 = {a = 1}\n");
     for i in 1..=64 {
@@ -514,7 +570,9 @@ fn doubling_list_through_locals() {
             p = i - 1
         ));
     }
-    s.push_str("}\n");
+    s.push_str(
+        "}\n\nresource \"aws_s3_bucket\" \"d\" {\n  bucket = local.l64\n  tags   = local.m64\n}\n",
+    );
     write(d.path(), "sub/double.tf", s);
     check_error(d.path(), "sub/double.tf", "", None);
 }
@@ -533,8 +591,16 @@ fn setproduct_explosion() {
 #[test]
 fn templatefile_recursion() {
     let d = tempdir();
-    write(d.path(), "sub/a.tpl", "${templatefile(\"${dir}/b.tpl\", {dir = dir})}");
-    write(d.path(), "sub/b.tpl", "${templatefile(\"${dir}/a.tpl\", {dir = dir})}");
+    write(
+        d.path(),
+        "sub/a.tpl",
+        "${templatefile(\"${dir}/b.tpl\", {dir = dir})}",
+    );
+    write(
+        d.path(),
+        "sub/b.tpl",
+        "${templatefile(\"${dir}/a.tpl\", {dir = dir})}",
+    );
     write(
         d.path(),
         "sub/self.tpl",
@@ -565,8 +631,16 @@ fn module_calling_its_own_directory() {
     );
     let o = check_survives(d.path());
     let errs = o.errors_for("sub/main.tf");
-    assert!(!errs.is_empty(), "no diagnostic for the cycle: {}", o.all_errors());
-    assert!(!o.errors_for("dot/main.tf").is_empty(), "{}", o.all_errors());
+    assert!(
+        !errs.is_empty(),
+        "no diagnostic for the cycle: {}",
+        o.all_errors()
+    );
+    assert!(
+        !o.errors_for("dot/main.tf").is_empty(),
+        "{}",
+        o.all_errors()
+    );
 }
 
 #[test]
@@ -577,12 +651,24 @@ fn two_modules_calling_each_other() {
         "root/main.tf",
         "module \"a\" {\n  source = \"../a\"\n}\n",
     );
-    write(d.path(), "a/main.tf", "module \"b\" {\n  source = \"../b\"\n}\n");
-    write(d.path(), "b/main.tf", "module \"a\" {\n  source = \"../a\"\n}\n");
+    write(
+        d.path(),
+        "a/main.tf",
+        "module \"b\" {\n  source = \"../b\"\n}\n",
+    );
+    write(
+        d.path(),
+        "b/main.tf",
+        "module \"a\" {\n  source = \"../a\"\n}\n",
+    );
     let o = check_survives(d.path());
-    let cyc = o.report["errors"]
-        .as_array()
-        .is_some_and(|a| a.iter().any(|e| e["file"].as_str().is_some_and(|f| f.ends_with("a/main.tf") || f.ends_with("b/main.tf"))));
+    let cyc = o.report["errors"].as_array().is_some_and(|a| {
+        a.iter().any(|e| {
+            e["file"]
+                .as_str()
+                .is_some_and(|f| f.ends_with("a/main.tf") || f.ends_with("b/main.tf"))
+        })
+    });
     assert!(cyc, "no diagnostic for the a<->b cycle: {}", o.all_errors());
 }
 
@@ -619,7 +705,11 @@ fn module_fan_out_explosion() {
             ),
         );
     }
-    write(d.path(), "m8/main.tf", "resource \"aws_s3_bucket\" \"leaf\" {\n  bucket = \"x\"\n}\n");
+    write(
+        d.path(),
+        "m8/main.tf",
+        "resource \"aws_s3_bucket\" \"leaf\" {\n  bucket = \"x\"\n}\n",
+    );
     let o = check_survives(d.path());
     assert!(!o.report["errors"].as_array().is_some_and(|a| a.is_empty()));
 }
@@ -636,7 +726,10 @@ fn file_functions_cannot_read_outside_the_tree() {
     );
     let o = check_error(d.path(), "sub/main.tf", "", Some(2));
     let text = serde_json::to_string(&o.report).unwrap_or_default();
-    assert!(!text.contains("root:x:0:0"), "/etc/passwd leaked into the report");
+    assert!(
+        !text.contains("root:x:0:0"),
+        "/etc/passwd leaked into the report"
+    );
 }
 
 #[test]
@@ -645,8 +738,11 @@ fn symlink_pointing_outside_the_tree() {
     write(outside.path(), "secret.txt", "TOP-SECRET-OUTSIDE");
     let d = tempdir();
     std::fs::create_dir_all(d.path().join("sub")).expect("mkdir");
-    std::os::unix::fs::symlink(outside.path().join("secret.txt"), d.path().join("sub/link.txt"))
-        .expect("symlink");
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.txt"),
+        d.path().join("sub/link.txt"),
+    )
+    .expect("symlink");
     std::os::unix::fs::symlink(outside.path(), d.path().join("sub/linkdir")).expect("symlink");
     std::os::unix::fs::symlink("/etc/passwd", d.path().join("sub/passwd.tf")).expect("symlink");
     write(
@@ -685,7 +781,11 @@ fn unreadable_file() {
     let readable_anyway = std::fs::read(&p).is_ok();
     let o = check_survives(d.path());
     if !readable_anyway {
-        assert!(!o.errors_for("sub/secret.tf").is_empty(), "{}", o.all_errors());
+        assert!(
+            !o.errors_for("sub/secret.tf").is_empty(),
+            "{}",
+            o.all_errors()
+        );
     }
     let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644));
 }
@@ -725,7 +825,10 @@ fn pathological_input_for_secret_detectors() {
     let mut s = String::from("locals {\n");
     s.push_str(&format!("  a = \"{}\"\n", "AKIA".repeat(200_000)));
     s.push_str(&format!("  b = \"{}\"\n", "password=".repeat(100_000)));
-    s.push_str(&format!("  c = \"{}\"\n", "-----BEGIN RSA PRIVATE KEY-----".repeat(20_000)));
+    s.push_str(&format!(
+        "  c = \"{}\"\n",
+        "-----BEGIN RSA PRIVATE KEY-----".repeat(20_000)
+    ));
     s.push_str(&format!("  d = \"{}\"\n", "ghp_".repeat(100_000)));
     s.push_str(&format!("  e = \"{}\"\n", "a1".repeat(500_000)));
     s.push_str(&format!("  f = \"{}\"\n", "xoxb-1-".repeat(100_000)));
@@ -733,7 +836,11 @@ fn pathological_input_for_secret_detectors() {
     s.push_str(&format!("  h = \"{}\"\n", "https://a:b@".repeat(50_000)));
     s.push_str("}\n");
     write(d.path(), "sub/secrets.tf", &s);
-    write(d.path(), "sub/secrets.json", format!("{{\"k\": \"{}\"}}", "AKIA".repeat(500_000)));
+    write(
+        d.path(),
+        "sub/secrets.json",
+        format!("{{\"k\": \"{}\"}}", "AKIA".repeat(500_000)),
+    );
     write(d.path(), "sub/secrets.yaml", "password: ".repeat(300_000));
     check_survives(d.path());
 }
@@ -759,5 +866,9 @@ fn hostile_plan_json() {
         "{\"format_version\": \"1.2\", \"resource_changes\": [], \"planned_values\": {\"root_module\": {\"resources\": [{\"address\": \"aws_s3_bucket.x\", \"mode\": \"managed\", \"type\": \"aws_s3_bucket\", \"name\": \"x\", \"values\": {\"bucket\": \"\\ud800\"}}]}}, \"configuration\": {\"root_module\": {\"module_calls\": {\"m\": {\"module\": {\"module_calls\": {\"m\": {}}}}}}}}",
     );
     let o = check_survives(d.path());
-    assert!(!o.errors_for("p1/plan.json").is_empty(), "{}", o.all_errors());
+    assert!(
+        !o.errors_for("p1/plan.json").is_empty(),
+        "{}",
+        o.all_errors()
+    );
 }

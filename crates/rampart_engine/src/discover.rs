@@ -31,6 +31,37 @@ pub enum Unit {
         file: PathBuf,
         display_root: PathBuf,
     },
+    CloudFormation {
+        file: PathBuf,
+        display_root: PathBuf,
+    },
+    Dockerfile {
+        file: PathBuf,
+        display_root: PathBuf,
+    },
+    Kubernetes {
+        file: PathBuf,
+        display_root: PathBuf,
+    },
+    Workflow {
+        file: PathBuf,
+        display_root: PathBuf,
+    },
+}
+
+impl Unit {
+    /// The file or directory the unit was read from, and the display root.
+    pub fn location(&self) -> (&Path, &Path) {
+        match self {
+            Unit::TerraformRoot { dir, display_root } => (dir, display_root),
+            Unit::TerraformPlan { file, display_root }
+            | Unit::TerraformState { file, display_root }
+            | Unit::CloudFormation { file, display_root }
+            | Unit::Dockerfile { file, display_root }
+            | Unit::Kubernetes { file, display_root }
+            | Unit::Workflow { file, display_root } => (file, display_root),
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -169,11 +200,14 @@ fn discover_one(path: &Path, opts: &ScanOptions, out: &mut Discovery) {
         let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let is_tf = name.ends_with(".tf") || name.ends_with(".tf.json");
         let is_json = !is_tf && name.ends_with(".json");
+        let is_yaml =
+            name.ends_with(".yml") || name.ends_with(".yaml") || name.ends_with(".template");
+        let is_docker = rampart_dockerfile::is_dockerfile_name(name);
         let size = std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
         if size <= opts.max_file_size {
             out.text_files.push((f.clone(), rel.clone()));
         }
-        if !is_tf && !is_json {
+        if !is_tf && !is_json && !is_yaml && !is_docker {
             continue;
         }
         if size > opts.max_file_size {
@@ -187,6 +221,39 @@ fn discover_one(path: &Path, opts: &ScanOptions, out: &mut Discovery) {
                 )
                 .with_path(rel),
             );
+            continue;
+        }
+        if is_docker {
+            out.files_scanned += 1;
+            out.units.push(Unit::Dockerfile {
+                file: f,
+                display_root: display_root.clone(),
+            });
+            continue;
+        }
+        if is_yaml {
+            if rampart_actions::is_workflow_path(&rel) {
+                out.files_scanned += 1;
+                out.units.push(Unit::Workflow {
+                    file: f,
+                    display_root: display_root.clone(),
+                });
+            } else if let Ok(text) = std::fs::read(&f) {
+                let text = String::from_utf8_lossy(&text);
+                if rampart_cloudformation::detect(&text) {
+                    out.files_scanned += 1;
+                    out.units.push(Unit::CloudFormation {
+                        file: f,
+                        display_root: display_root.clone(),
+                    });
+                } else if rampart_kubernetes::detect(&text) {
+                    out.files_scanned += 1;
+                    out.units.push(Unit::Kubernetes {
+                        file: f,
+                        display_root: display_root.clone(),
+                    });
+                }
+            }
             continue;
         }
         if is_tf {
@@ -235,6 +302,13 @@ fn discover_one(path: &Path, opts: &ScanOptions, out: &mut Discovery) {
                     display_root: display_root.clone(),
                 })
             }
+            Some(JsonKind::CloudFormation) => {
+                out.files_scanned += 1;
+                out.units.push(Unit::CloudFormation {
+                    file: f,
+                    display_root: display_root.clone(),
+                })
+            }
             None => {}
         }
     }
@@ -243,6 +317,7 @@ fn discover_one(path: &Path, opts: &ScanOptions, out: &mut Discovery) {
 enum JsonKind {
     Plan,
     State,
+    CloudFormation,
 }
 
 /// Decide by content (a prefix is enough) whether a JSON file is a Terraform
@@ -260,6 +335,10 @@ fn classify_json(path: &Path) -> Option<JsonKind> {
         Some(JsonKind::Plan)
     } else if head.contains("\"terraform_version\"") && head.contains("\"lineage\"") {
         Some(JsonKind::State)
+    } else if head.contains("AWSTemplateFormatVersion") || head.contains("\"Resources\"") {
+        let text = std::fs::read(path).ok()?;
+        rampart_cloudformation::detect(&String::from_utf8_lossy(&text))
+            .then_some(JsonKind::CloudFormation)
     } else {
         None
     }

@@ -53,6 +53,10 @@ pub struct ScanOptions {
     pub today: String,
     /// Called after each unit is evaluated with (done, total), from any thread.
     pub progress: Option<Progress>,
+    /// CloudFormation parameter values `Name=Value`.
+    pub cfn_parameters: Vec<(String, String)>,
+    /// A CloudFormation parameters file (JSON).
+    pub cfn_parameters_file: Option<PathBuf>,
 }
 
 /// A progress callback: `(units done, units total)`.
@@ -79,6 +83,8 @@ impl Default for ScanOptions {
             max_file_size: 8 * 1024 * 1024,
             today: today_utc(),
             progress: None,
+            cfn_parameters: Vec::new(),
+            cfn_parameters_file: None,
         }
     }
 }
@@ -158,6 +164,8 @@ struct UnitResult {
     /// Display path of the unit (root module directory or plan file): part of
     /// every finding's fingerprint, so equal addresses in two root modules differ.
     key: String,
+    /// Suppressions written in CloudFormation resources' `Metadata`.
+    cfn_suppressions: Vec<rampart_cloudformation::CfnSuppression>,
     resources: Vec<Resource>,
     diagnostics: Vec<Diagnostic>,
     results: Vec<RawResult>,
@@ -251,7 +259,7 @@ pub fn scan_detailed(opts: &ScanOptions) -> Scanned {
             findings.push(assemble(
                 r,
                 res,
-                &u.key,
+                u,
                 &sources,
                 opts,
                 &suppressions,
@@ -374,17 +382,12 @@ fn run_unit(
     opts: &ScanOptions,
     by_kind: &HashMap<&str, Vec<&'static Rule>>,
 ) -> UnitResult {
-    let key = match unit {
-        Unit::TerraformRoot { dir, display_root } => display_path(
-            &std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone()),
-            display_root,
-        ),
-        Unit::TerraformPlan { file, display_root }
-        | Unit::TerraformState { file, display_root } => display_path(
-            &std::fs::canonicalize(file).unwrap_or_else(|_| file.clone()),
-            display_root,
-        ),
-    };
+    let (loc, display_root) = unit.location();
+    let key = display_path(
+        &std::fs::canonicalize(loc).unwrap_or_else(|_| loc.to_path_buf()),
+        display_root,
+    );
+    let mut cfn_suppressions = Vec::new();
     let eval = match unit {
         Unit::TerraformRoot { dir, display_root } => {
             let tf = rampart_terraform::Options {
@@ -399,6 +402,40 @@ fn run_unit(
         }
         Unit::TerraformPlan { file, .. } => rampart_terraform::plan::load_plan(file, sources),
         Unit::TerraformState { file, .. } => rampart_terraform::plan::load_state(file, sources),
+        Unit::CloudFormation { file, display_root } => {
+            let o = rampart_cloudformation::Options {
+                parameters: opts.cfn_parameters.clone(),
+                parameters_file: opts.cfn_parameters_file.clone(),
+                display_root: Some(display_root.clone()),
+            };
+            let ev = rampart_cloudformation::load_template(file, sources, &o);
+            cfn_suppressions = ev.suppressions;
+            rampart_terraform::Evaluation {
+                resources: ev.resources,
+                diagnostics: ev.diagnostics,
+            }
+        }
+        Unit::Dockerfile { file, .. } => {
+            let (resources, diagnostics) = rampart_dockerfile::load(file, &key, sources);
+            rampart_terraform::Evaluation {
+                resources,
+                diagnostics,
+            }
+        }
+        Unit::Kubernetes { file, .. } => {
+            let (resources, diagnostics) = rampart_kubernetes::load(file, &key, sources);
+            rampart_terraform::Evaluation {
+                resources,
+                diagnostics,
+            }
+        }
+        Unit::Workflow { file, .. } => {
+            let (resources, diagnostics) = rampart_actions::load(file, &key, sources);
+            rampart_terraform::Evaluation {
+                resources,
+                diagnostics,
+            }
+        }
     };
     let ctx = Ctx::new(&eval.resources);
     let mut results = Vec::new();
@@ -421,6 +458,7 @@ fn run_unit(
     }
     UnitResult {
         key,
+        cfn_suppressions,
         resources: eval.resources,
         diagnostics: eval.diagnostics,
         results,
@@ -570,10 +608,52 @@ pub fn fingerprint(rule_id: &str, unit: &str, address: &str, attr: Option<&str>)
     d.iter().take(12).map(|b| format!("{b:02x}")).collect()
 }
 
+/// A suppression from a CloudFormation resource's `Metadata` (rampart,
+/// Checkov, cfn-lint or cfn-guard form) for this rule and resource. Our own form
+/// needs a reason; expired entries do not apply.
+fn cfn_suppression(
+    list: &[rampart_cloudformation::CfnSuppression],
+    names: &suppress::Names<'_>,
+    res: &Resource,
+    sources: &SourceMap,
+    opts: &ScanOptions,
+) -> Option<rampart_model::report::Suppression> {
+    if !opts.inline_suppressions {
+        return None;
+    }
+    let s = list.iter().find(|s| {
+        (s.address == res.address || s.addresses.contains(&res.address))
+            && (names.id.eq_ignore_ascii_case(&s.rule_or_alias)
+                || names.name.eq_ignore_ascii_case(&s.rule_or_alias)
+                || names
+                    .aliases
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(&s.rule_or_alias)))
+            && s.expires
+                .as_deref()
+                .is_none_or(|e| e >= opts.today.as_str())
+            && (s.kind != rampart_cloudformation::SuppressionKind::Rampart || s.reason.is_some())
+    })?;
+    let loc = sources
+        .locate(s.span)
+        .map(|l| format!("{}:{}", clean_display(&l.file), l.start.line))
+        .unwrap_or_default();
+    Some(rampart_model::report::Suppression {
+        kind: s.kind.as_str().to_string(),
+        reason: s
+            .reason
+            .clone()
+            .unwrap_or_else(|| format!("(no reason given in the {} metadata)", s.kind.as_str())),
+        expires: s.expires.clone(),
+        owner: None,
+        location: loc,
+    })
+}
+
 fn assemble(
     r: &RawResult,
     res: &Resource,
-    unit: &str,
+    u: &UnitResult,
     sources: &SourceMap,
     opts: &ScanOptions,
     suppressions: &suppress::Suppressions,
@@ -608,15 +688,19 @@ fn assemble(
                 .collect(),
         }
     });
+    let unit = u.key.as_str();
+    let names = suppress::Names::of(r.rule);
     let suppression = if r.check.status == Status::Fail {
-        suppressions.find(
-            &suppress::Names::of(r.rule),
-            &suppress::blocks_of(res),
-            span,
-            sources,
-            &opts.today,
-            used,
-        )
+        cfn_suppression(&u.cfn_suppressions, &names, res, sources, opts).or_else(|| {
+            suppressions.find(
+                &names,
+                &suppress::blocks_of(res),
+                span,
+                sources,
+                &opts.today,
+                used,
+            )
+        })
     } else {
         None
     };

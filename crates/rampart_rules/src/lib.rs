@@ -13,6 +13,9 @@
 
 pub mod aws;
 pub mod ctx;
+pub mod dockerfile;
+pub mod github;
+pub mod kubernetes;
 pub mod registry;
 pub mod rule;
 pub mod terraform;

@@ -2,6 +2,9 @@
 //! `registry_lists_every_rule_file` fails when a file is missing here.
 
 use crate::aws;
+use crate::dockerfile;
+use crate::github;
+use crate::kubernetes;
 use crate::rule::Rule;
 use crate::terraform;
 
@@ -129,6 +132,13 @@ pub static ALL: &[&Rule] = &[
     &terraform::supply_chain::provider_version::RULE,
     &terraform::supply_chain::required_version::RULE,
     &terraform::supply_chain::lock_file::RULE,
+    // dockerfile/image
+    &dockerfile::image::from_tag::RULE,
+    &dockerfile::image::from_digest::RULE,
+    // kubernetes/images
+    &kubernetes::images::image_version::RULE,
+    // github/actions
+    &github::actions::pinned_sha::RULE,
 ];
 
 pub fn all() -> &'static [&'static Rule] {

@@ -10,6 +10,9 @@ use crate::ctx::Ctx;
 pub enum ExampleFormat {
     Terraform,
     CloudFormation,
+    Dockerfile,
+    Kubernetes,
+    GithubActions,
 }
 
 /// A documented example, executed as a test: a failing example must make the
@@ -26,6 +29,48 @@ impl Example {
         Example {
             pass: true,
             format: ExampleFormat::Terraform,
+            code,
+        }
+    }
+    pub const fn dockerfile_pass(code: &'static str) -> Example {
+        Example {
+            pass: true,
+            format: ExampleFormat::Dockerfile,
+            code,
+        }
+    }
+    pub const fn dockerfile_fail(code: &'static str) -> Example {
+        Example {
+            pass: false,
+            format: ExampleFormat::Dockerfile,
+            code,
+        }
+    }
+    pub const fn k8s_pass(code: &'static str) -> Example {
+        Example {
+            pass: true,
+            format: ExampleFormat::Kubernetes,
+            code,
+        }
+    }
+    pub const fn k8s_fail(code: &'static str) -> Example {
+        Example {
+            pass: false,
+            format: ExampleFormat::Kubernetes,
+            code,
+        }
+    }
+    pub const fn gha_pass(code: &'static str) -> Example {
+        Example {
+            pass: true,
+            format: ExampleFormat::GithubActions,
+            code,
+        }
+    }
+    pub const fn gha_fail(code: &'static str) -> Example {
+        Example {
+            pass: false,
+            format: ExampleFormat::GithubActions,
             code,
         }
     }

@@ -28,9 +28,28 @@ fn run(rule: &Rule, format: ExampleFormat, code: &str) -> Vec<rampart_rules::Che
                 "{}: example is not detected as a CloudFormation template",
                 rule.meta.id
             );
-            let eval =
-                rampart_cloudformation::load_template(&path, &sources, &Default::default());
+            let eval = rampart_cloudformation::load_template(&path, &sources, &Default::default());
             (eval.resources, eval.diagnostics)
+        }
+        ExampleFormat::Dockerfile => {
+            let path = dir.path().join("Dockerfile");
+            std::fs::write(&path, code).expect("write example");
+            rampart_dockerfile::load(&path, "Dockerfile", &sources)
+        }
+        ExampleFormat::Kubernetes => {
+            let path = dir.path().join("manifest.yaml");
+            std::fs::write(&path, code).expect("write example");
+            assert!(
+                rampart_kubernetes::detect(code),
+                "{}: example is not detected as a Kubernetes manifest",
+                rule.meta.id
+            );
+            rampart_kubernetes::load(&path, "manifest.yaml", &sources)
+        }
+        ExampleFormat::GithubActions => {
+            let path = dir.path().join("ci.yml");
+            std::fs::write(&path, code).expect("write example");
+            rampart_actions::load(&path, ".github/workflows/ci.yml", &sources)
         }
     };
     let errors: Vec<_> = diagnostics

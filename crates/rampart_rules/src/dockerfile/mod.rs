@@ -1,0 +1,3 @@
+//! Rules for Dockerfiles.
+
+pub mod image;

@@ -1,0 +1,3 @@
+//! Actions and reusable workflows referenced with `uses:`.
+
+pub mod pinned_sha;

@@ -1,0 +1,3 @@
+//! Rules for GitHub Actions workflows.
+
+pub mod actions;

@@ -1,0 +1,3 @@
+//! Container images of workloads.
+
+pub mod image_version;

@@ -1,0 +1,3 @@
+//! Rules for Kubernetes manifests.
+
+pub mod images;
