@@ -23,6 +23,35 @@ use super::template::{self, Part};
 /// `templatefile` and reference chains add to it).
 pub const MAX_DEPTH: usize = 256;
 
+/// Largest value an expression may build, counted roughly as 32 bytes per
+/// element plus the length of strings and object keys.
+pub const MAX_VALUE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Whether `v` weighs more than `limit` (stops walking once it does).
+fn value_exceeds(v: &Value, limit: usize) -> bool {
+    let mut budget = limit;
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        let cost = 32
+            + match v {
+                Value::String(s) => s.len(),
+                Value::Object(m) => m.keys().map(String::len).sum(),
+                _ => 0,
+            };
+        match budget.checked_sub(cost) {
+            Some(b) => budget = b,
+            None => return true,
+        }
+        match v {
+            Value::List(xs) | Value::Set(xs) => stack.extend(xs.iter()),
+            Value::Object(m) => stack.extend(m.values()),
+            Value::Sensitive(b) => stack.push(b),
+            _ => {}
+        }
+    }
+    false
+}
+
 /// An evaluation error: Terraform-like text and where it happened.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EvalError {
@@ -153,6 +182,29 @@ impl<'e> Cx<'e> {
         self.depth += 1;
         let r = self.eval_inner(e);
         self.depth -= 1;
+        // Values are trees: a chain of locals that each double the previous
+        // one would otherwise grow until memory runs out. Only expressions
+        // that build values are checked (references clone checked values).
+        if let Ok(v) = &r {
+            let builds = matches!(
+                e,
+                Expression::Array(_)
+                    | Expression::Object(_)
+                    | Expression::FuncCall(_)
+                    | Expression::ForExpr(_)
+                    | Expression::StringTemplate(_)
+                    | Expression::HeredocTemplate(_)
+            );
+            if builds && value_exceeds(v, MAX_VALUE_BYTES) {
+                return Err(EvalError::new(
+                    format!(
+                        "Value too large: this expression builds a value of more than {} MiB",
+                        MAX_VALUE_BYTES / (1024 * 1024)
+                    ),
+                    self.span(e.span()),
+                ));
+            }
+        }
         r
     }
 
@@ -924,6 +976,23 @@ pub fn render_template_text(
     text: &str,
     vars: &BTreeMap<String, Value>,
 ) -> Result<Value, String> {
+    thread_local! {
+        static IN_TEMPLATE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    // As Terraform: a template may not call `templatefile` (a template
+    // rendering itself would otherwise recurse until the stack overflows).
+    if IN_TEMPLATE.with(|c| c.replace(true)) {
+        return Err(
+            "cannot recursively call templatefile from inside another template function".into(),
+        );
+    }
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            IN_TEMPLATE.with(|c| c.set(false));
+        }
+    }
+    let _reset = Reset;
     let t = hcl_edit::parser::parse_template(text).map_err(|e| {
         format!(
             "failed to parse template: {} (line {}, column {})",

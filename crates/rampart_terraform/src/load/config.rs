@@ -26,6 +26,8 @@ pub struct ResDecl {
     pub block: Block,
     pub count: Option<(Expression, Span)>,
     pub for_each: Option<(Expression, Span)>,
+    /// Blocks from override files, in the order they apply.
+    pub overrides: Vec<(FileId, Block)>,
 }
 
 pub struct VarDecl {
@@ -263,26 +265,18 @@ pub fn load_module(
             return cfg;
         }
     };
-    names.sort();
+    // Override files are merged after all the others, in lexical order.
+    names.sort_by_key(|p| {
+        let n = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        (is_override(n), p.clone())
+    });
     for path in names {
         let fname = path
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
-        if is_override(&fname) {
-            diags.push(
-                Diagnostic::note(
-                    "override-skipped",
-                    format!(
-                        "{}: override files are not merged; skipped",
-                        display_path(&path, display_root)
-                    ),
-                )
-                .with_path(display_path(&path, display_root)),
-            );
-            continue;
-        }
+        let overriding = is_override(&fname);
         let Some(id) = read_source(&path, sources, display_root, diags) else {
             continue;
         };
@@ -315,9 +309,125 @@ pub fn load_module(
         };
         let text: &str = if real_spans { &file.text } else { "" };
         let json_text: Option<&str> = if real_spans { None } else { Some(&file.text) };
-        add_body(&mut cfg, id, body, text, json_text, diags);
+        if overriding {
+            merge_override(&mut cfg, id, body, text, diags);
+        } else {
+            add_body(&mut cfg, id, body, text, json_text, diags);
+        }
     }
     cfg
+}
+
+/// Merge the blocks of an override file into the configuration, the way
+/// Terraform does: arguments replace arguments, nested blocks of a type replace
+/// all nested blocks of that type, locals replace locals.
+fn merge_override(
+    cfg: &mut ModuleConfig,
+    file: FileId,
+    body: Body,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for st in body {
+        let Structure::Block(b) = st else { continue };
+        let span = sp(file, b.span());
+        let kind = b.ident.value().as_str().to_string();
+        match kind.as_str() {
+            "resource" | "data" => {
+                let (Some(t), Some(n)) = (label(&b, 0), label(&b, 1)) else {
+                    continue;
+                };
+                let Some(idx) = cfg.resource(kind == "data", &t, &n) else {
+                    diags.push(
+                        Diagnostic::error("override-target-missing", format!("Missing {kind} to override: there is no {kind} \"{t}\" \"{n}\" to override"))
+                            .with_span(span),
+                    );
+                    continue;
+                };
+                let Some(d) = cfg.resources.get_mut(idx) else {
+                    continue;
+                };
+                if let Some(a) = b.body.get_attribute("count") {
+                    d.count = Some((a.value.clone(), sp(file, a.span())));
+                }
+                if let Some(a) = b.body.get_attribute("for_each") {
+                    d.for_each = Some((a.value.clone(), sp(file, a.span())));
+                }
+                d.overrides.push((file, b));
+            }
+            "variable" => {
+                let Some(n) = label(&b, 0) else { continue };
+                let dir = cfg.dir.clone();
+                let Some(v) = cfg.variables.get_mut(&n) else {
+                    diags.push(
+                        Diagnostic::error(
+                            "override-target-missing",
+                            format!("Missing variable to override: there is no variable \"{n}\""),
+                        )
+                        .with_span(span),
+                    );
+                    continue;
+                };
+                if let Some(a) = b.body.get_attribute("default") {
+                    v.default = Some((a.value.clone(), sp(file, a.span())));
+                }
+                if let Some(a) = b.body.get_attribute("type") {
+                    let ev = |e: &Expression| eval_const(e, &dir);
+                    if let Ok(t) = parse_type(&a.value, &ev) {
+                        v.ty = t;
+                        v.type_text = a
+                            .value
+                            .span()
+                            .and_then(|r| text.get(r))
+                            .map(|s| s.trim().to_string());
+                    }
+                }
+                if let Some(x) = const_bool(&b, "sensitive", &dir) {
+                    v.sensitive = x;
+                }
+                if let Some(x) = const_bool(&b, "nullable", &dir) {
+                    v.nullable = x;
+                }
+            }
+            "locals" => {
+                for st in b.body {
+                    if let Structure::Attribute(a) = st {
+                        let name = a.key.value().as_str().to_string();
+                        let aspan = sp(file, a.span());
+                        cfg.locals.insert(
+                            name,
+                            LocalDecl {
+                                expr: a.value,
+                                file,
+                                span: aspan,
+                            },
+                        );
+                    }
+                }
+            }
+            "output" => {
+                let Some(n) = label(&b, 0) else { continue };
+                let dir = cfg.dir.clone();
+                let Some(o) = cfg.outputs.get_mut(&n) else {
+                    continue;
+                };
+                if let Some(a) = b.body.get_attribute("value") {
+                    o.expr = Some(a.value.clone());
+                    o.file = file;
+                }
+                if let Some(x) = const_bool(&b, "sensitive", &dir) {
+                    o.sensitive = x;
+                }
+            }
+            _ => diags.push(
+                Diagnostic::note(
+                    "override-not-merged",
+                    format!("Override of a {kind} block is not merged; the original is used"),
+                )
+                .with_span(span),
+            ),
+        }
+    }
 }
 
 /// Where a block read from Terraform JSON is declared: the key of its last
@@ -426,6 +536,7 @@ fn add_body(
                     block: b,
                     count,
                     for_each,
+                    overrides: Vec::new(),
                 });
             }
             "variable" => {

@@ -842,6 +842,23 @@ impl<'s> World<'s> {
                     BodyKind::Resource,
                     0,
                 );
+                for (file, ob) in &decl.overrides {
+                    cx.file = *file;
+                    let mut layer = Block::default();
+                    self.eval_body(
+                        &mut cx,
+                        inst_id,
+                        &ob.body,
+                        &mut layer,
+                        BodyKind::Resource,
+                        0,
+                    );
+                    block.attrs.extend(layer.attrs);
+                    let kinds: HashSet<String> =
+                        layer.blocks.iter().map(|b| b.kind.clone()).collect();
+                    block.blocks.retain(|b| !kinds.contains(&b.kind));
+                    block.blocks.extend(layer.blocks);
+                }
                 Rc::new(ResBody {
                     block: RefCell::new(block),
                     object: std::cell::OnceCell::new(),
