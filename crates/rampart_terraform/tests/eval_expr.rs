@@ -147,6 +147,22 @@ fn try_and_can_are_lazy() {
 }
 
 #[test]
+fn string_literals_are_nfc() {
+    // e + U+0301 (combining acute) becomes the precomposed é, as in HCL.
+    assert_eq!(ev("\"e\\u0301t\\u00e9\""), Value::from("\u{e9}t\u{e9}"));
+    assert_eq!(ev("\"x-e\u{301}-${1}\""), Value::from("x-\u{e9}-1"));
+}
+
+#[test]
+fn templatestring_renders_a_string_template() {
+    assert_eq!(
+        ev("templatestring(\"Hello, $${name}! %%{ for i in xs }$${i}%%{ endfor }\", { name = \"Ann\", xs = [1, 2] })"),
+        Value::from("Hello, Ann! 12")
+    );
+    assert!(err("templatestring(\"$${nope}\", {})").contains("templatestring"));
+}
+
+#[test]
 fn paths_and_workspace() {
     assert_eq!(j("path.module"), serde_json::json!("/m"));
     assert_eq!(

@@ -213,7 +213,7 @@ impl<'e> Cx<'e> {
             Expression::Null(_) => Ok(Value::Null),
             Expression::Bool(b) => Ok(Value::Bool(*b.value())),
             Expression::Number(n) => Ok(Value::Number(n.value().as_f64().unwrap_or(f64::NAN))),
-            Expression::String(s) => Ok(Value::String(s.value().clone())),
+            Expression::String(s) => Ok(Value::String(nfc(s.value()))),
             Expression::Array(a) => {
                 let mut out = Vec::with_capacity(a.len());
                 for x in a.iter() {
@@ -620,6 +620,9 @@ impl<'e> Cx<'e> {
         }
         let env = self.env;
         let file = self.file;
+        if name == "templatestring" && !rampart_tf_functions::exists("templatestring") {
+            return self.templatestring(args, span);
+        }
         let render = move |text: &str, vars: &BTreeMap<String, Value>| {
             render_template_text(env, file, text, vars)
         };
@@ -657,6 +660,33 @@ impl<'e> Cx<'e> {
                 span,
             )),
         }
+    }
+
+    /// `templatestring(template, vars)`: render a template held in a string.
+    fn templatestring(&mut self, args: Vec<Value>, span: Option<Span>) -> Result<Value, EvalError> {
+        let fail = |m: String| {
+            EvalError::new(
+                format!("Error in function call: Call to function \"templatestring\" failed: {m}"),
+                span,
+            )
+        };
+        let mut it = args.into_iter();
+        let (Some(t), Some(vars), None) = (it.next(), it.next(), it.next()) else {
+            return Err(fail("templatestring expects 2 arguments".into()));
+        };
+        let (t, tm) = t.unmark();
+        let (vars, vm) = vars.unmark();
+        let Value::String(text) = t else {
+            return Err(fail("the template must be a string".into()));
+        };
+        let Value::Object(vars) = vars else {
+            return Err(fail(
+                "the variables must be given as an object or map".into(),
+            ));
+        };
+        render_template_text(self.env, self.file, &text, &vars)
+            .map(|v| v.mark(tm || vm))
+            .map_err(fail)
     }
 
     /// Evaluate a template. With `single`, a template made of one
@@ -799,6 +829,16 @@ impl<'e> Cx<'e> {
             }
         }
         Ok(())
+    }
+}
+
+/// HCL normalises string literals to Unicode NFC.
+pub fn nfc(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_string()
+    } else {
+        use unicode_normalization::UnicodeNormalization;
+        s.nfc().collect()
     }
 }
 
