@@ -185,8 +185,16 @@ pub struct Scope<'a> {
     pub resources: HashMap<String, String>,
     pub cond_cache: HashMap<String, Option<bool>>,
     pub cond_busy: HashSet<String>,
+    pub map_busy: HashSet<String>,
     pub diags: Vec<Diagnostic>,
+    /// Current evaluation depth (mappings and conditions can refer to
+    /// themselves; this stops the recursion).
+    pub depth: usize,
 }
+
+/// Deepest evaluation allowed (nodes are at most 64 levels deep; the rest is
+/// room for mappings and conditions evaluated along the way).
+const MAX_EVAL_DEPTH: usize = 128;
 
 pub const PSEUDO: &[&str] = &[
     "AWS::AccountId",
@@ -233,6 +241,21 @@ impl Scope<'_> {
 
     /// Evaluate a template node.
     pub fn eval(&mut self, n: &Node) -> Ev {
+        if self.depth >= MAX_EVAL_DEPTH {
+            self.warn(
+                "cfn-too-deep",
+                "evaluation nests too deeply (a mapping or condition refers to itself?); the value is unknown".into(),
+                n.span,
+            );
+            return Ev::unknown(n.span, Vec::new());
+        }
+        self.depth += 1;
+        let r = self.eval_inner(n);
+        self.depth -= 1;
+        r
+    }
+
+    fn eval_inner(&mut self, n: &Node) -> Ev {
         match &n.kind {
             Kind::Null => Ev::scalar(Value::Null, n.span),
             Kind::Bool(b) => Ev::scalar(Value::Bool(*b), n.span),
@@ -669,7 +692,24 @@ impl Scope<'_> {
             _ => return Ev::unknown(span, join_refs(&keys.iter().collect::<Vec<_>>())),
         };
         match found.or(default) {
-            Some(n) => self.eval(&n),
+            Some(n) => {
+                let key = names
+                    .iter()
+                    .map(|n| n.clone().unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join("\u{0}");
+                if !self.map_busy.insert(key.clone()) {
+                    self.warn(
+                        "cfn-mapping-cycle",
+                        "`Fn::FindInMap` value refers to itself".into(),
+                        span,
+                    );
+                    return Ev::unknown(span, Vec::new());
+                }
+                let r = self.eval(&n);
+                self.map_busy.remove(&key);
+                r
+            }
             None => {
                 self.warn(
                     "cfn-mapping-missing",
@@ -693,6 +733,16 @@ impl Scope<'_> {
         if let Some(v) = self.cond_cache.get(name) {
             return *v;
         }
+        if self.depth >= MAX_EVAL_DEPTH {
+            self.warn(
+                "cfn-too-deep",
+                format!(
+                    "condition `{name}` depends on too long a chain of conditions; it is unknown"
+                ),
+                span,
+            );
+            return None;
+        }
         if !self.cond_busy.insert(name.to_string()) {
             self.warn(
                 "cfn-condition-cycle",
@@ -702,6 +752,7 @@ impl Scope<'_> {
             return None;
         }
         let node = self.conditions.and_then(|c| c.get(name)).cloned();
+        self.depth += 1;
         let v = match node {
             Some(n) => self.cond_expr(&n),
             None => {
@@ -713,6 +764,7 @@ impl Scope<'_> {
                 None
             }
         };
+        self.depth -= 1;
         self.cond_busy.remove(name);
         self.cond_cache.insert(name.to_string(), v);
         v

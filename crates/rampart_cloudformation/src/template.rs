@@ -302,7 +302,9 @@ pub fn evaluate(text: &str, file: FileId, opts: &Options, out: &mut Evaluation) 
         resources: addrs,
         cond_cache: HashMap::new(),
         cond_busy: HashSet::new(),
+        map_busy: HashSet::new(),
         diags: Vec::new(),
+        depth: 0,
     };
 
     // SAM globals.

@@ -90,6 +90,40 @@ fn aliases_cannot_stack_nesting_past_the_cap() {
     assert!(ev.resources.iter().any(|r| r.address == "aws_sns_topic.T"));
 }
 
+/// Long chains of conditions, mappings and nested functions stay within a
+/// small stack (2 MiB, like a default worker thread).
+#[test]
+fn long_chains_fit_a_small_stack() {
+    let mut src = String::from("Conditions:\n");
+    for i in 0..3000 {
+        src.push_str(&format!("  C{i}: !Not [!Condition C{}]\n", i + 1));
+    }
+    src.push_str("  C3000: !Equals [a, a]\nMappings:\n  M:\n");
+    for i in 0..3000 {
+        src.push_str(&format!(
+            "    k{i}:\n      v: !FindInMap [M, k{}, v]\n",
+            i + 1
+        ));
+    }
+    src.push_str("Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Condition: C0\n    Properties:\n      TopicName: !FindInMap [M, k0, v]\n      DisplayName: ");
+    for _ in 0..60 {
+        src.push_str("!Join ['', [");
+    }
+    src.push('x');
+    for _ in 0..60 {
+        src.push_str("]]");
+    }
+    src.push('\n');
+    let handle = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || {
+            let ev = evaluate_text(&src, FileId(0), &Options::default());
+            ev.diagnostics.iter().any(|d| d.code == "cfn-too-deep")
+        })
+        .expect("thread");
+    assert!(handle.join().expect("no stack overflow"));
+}
+
 #[test]
 fn duplicate_keys_are_reported_with_their_line() {
     let src = "Resources:\n  T:\n    Type: AWS::SNS::Topic\n  T:\n    Type: AWS::SQS::Queue\n";
@@ -169,6 +203,8 @@ fn odd_but_valid_shapes_do_not_panic() {
         "Conditions:\n  C: !Condition C\nResources:\n  A:\n    Type: AWS::SNS::Topic\n    Condition: C\n",
         "Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      X: !Select [99, [a]]\n      Y: !Sub [1, 2]\n      Z: !Cidr [x, y, z]\n      W: !FindInMap [a]\n",
         "Resources:\n  A:\n    Type: AWS::SNS::Topic\n---\nResources: {}\n",
+        "Mappings:\n  M:\n    a:\n      b: !FindInMap [M, a, b]\nResources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !FindInMap [M, a, b]\n",
+        "Conditions:\n  C: !Equals [!FindInMap [M, a, b], x]\nMappings:\n  M:\n    a:\n      b: !If [C, 1, 2]\nResources:\n  A:\n    Type: AWS::SNS::Topic\n    Condition: C\n",
         "{\"Resources\": {\"A\": {\"Type\": \"AWS::SNS::Topic\"}}} trailing",
     ] {
         let ev = evaluate_text(src, FileId(0), &Options::default());
