@@ -50,26 +50,4 @@ for d in "${dirs[@]}"; do
   done
 done
 
-python3 - "$EVAL_TSV" "$SCAN_TSV" "$OUT/eval_curve.md" <<'PY'
-import csv, os, statistics, sys
-ev = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
-scan = {}
-for r in csv.DictReader(open(sys.argv[2]), delimiter="\t"):
-    w = 0.0
-    for p in r["wall_s"].split(":"):
-        w = w * 60 + float(p)
-    scan.setdefault(r["dir"], []).append((w, int(r["maxrss_kb"]), r["rc"]))
-out = ["| config | instances | files | evaluate_dir wall (median; min) | evaluate_dir peak RSS | `rampart scan` wall (median; min) | `rampart scan` peak RSS |",
-       "|---|---:|---:|---:|---:|---:|---:|"]
-for r in ev:
-    s = scan.get(r["dir"], [])
-    sw = statistics.median([x[0] for x in s]) if s else 0
-    smin = min([x[0] for x in s]) if s else 0
-    srss = statistics.median([x[1] for x in s]) / 1024 if s else 0
-    cut = any(x[2] == "124" for x in s)
-    out.append(f"| {os.path.basename(r['dir'])} | {int(r['instances']):,} | {int(r['files']):,} | "
-               f"{float(r['median_ms']) / 1000:.2f} s; {float(r['min_ms']) / 1000:.2f} s | {float(r['peak_rss_mb']):.0f} MB | "
-               (f"> {sw:.0f} s (cut off) | > {srss:.0f} MB |" if cut else f"{sw:.2f} s; {smin:.2f} s | {srss:.0f} MB |"))
-open(sys.argv[3], "w").write("\n".join(out) + "\n")
-print("\n".join(out))
-PY
+python3 "$BENCH/lib/curve_table.py" "$EVAL_TSV" "$SCAN_TSV" "$OUT/eval_curve.md"
