@@ -78,11 +78,15 @@ Resources:
                 format: crate::rule::ExampleFormat::CloudFormation,
                 code: r##"AWSTemplateFormatVersion: '2010-09-09'
 Resources:
+  AlertsKey:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: true
   Alerts:
     Type: AWS::SNS::Topic
     Properties:
       TopicName: alerts
-      KmsMasterKeyId: alias/aws/sns
+      KmsMasterKeyId: !Ref AlertsKey
 "##,
             },
         ],
