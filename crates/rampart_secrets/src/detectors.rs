@@ -608,7 +608,7 @@ pub(crate) static DETECTORS: &[Detector] = &[
             store!()
         ),
         rule: Token {
-            anchors: &["SK"],
+            anchors: &["\"SK", "'SK", "=SK", " SK", ":SK", "\tSK", ">SK", "`SK"],
             patterns: &[r"(?:^|[^A-Za-z0-9])(SK[0-9a-f]{32})(?:[^A-Za-z0-9]|$)"],
             check: Entropy(3.0),
         },

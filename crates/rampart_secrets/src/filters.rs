@@ -269,6 +269,18 @@ pub(crate) fn is_known_non_secret(v: &str) -> bool {
     false
 }
 
+/// `Module.Class`, `a.b.c`: a dotted identifier path (a reference in code).
+pub(crate) fn is_dotted_identifier(v: &str) -> bool {
+    v.contains('.')
+        && !v.bytes().any(|c| c.is_ascii_digit())
+        && v.split('.').all(|p| {
+            p.bytes()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == b'_')
+                && p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+        })
+}
+
 /// An identifier-like value made of lowercase words (`prod-db-credentials`,
 /// `my_api_token`): a name of a secret, not the secret.
 pub(crate) fn is_word_like(v: &str) -> bool {

@@ -243,7 +243,21 @@ pub(crate) fn classify_key(key: &str) -> Option<KeyKind> {
     if w.iter().any(|x| {
         matches!(
             x.as_str(),
-            "public"
+            "next"
+                | "page"
+                | "paging"
+                | "pagination"
+                | "marker"
+                | "continuation"
+                | "cursor"
+                | "csrf"
+                | "xsrf"
+                | "lexer"
+                | "parser"
+                | "input"
+                | "output"
+                | "used"
+                | "public"
                 | "placeholder"
                 | "example"
                 | "sample"
@@ -342,7 +356,7 @@ const PROVIDER_PREFIXES: &[&str] = &[
 /// Judges a literal given to a sensitive key.
 pub(crate) fn value_ok(kind: KeyKind, v: &str) -> bool {
     let n = v.chars().count();
-    if n < 8 || n > 1024 {
+    if !(8..=1024).contains(&n) {
         return false;
     }
     if v.chars().any(char::is_whitespace) {
@@ -362,9 +376,33 @@ pub(crate) fn value_ok(kind: KeyKind, v: &str) -> bool {
     {
         return false;
     }
+    if filters::is_dotted_identifier(v)
+        || v.starts_with('#')
+        || (v.contains('{') && v.contains('}'))
+    {
+        return false;
+    }
+    // Letters only and naming a credential (`AWSSecretKey`, `waitForTaskToken`): an identifier.
+    let letters_only = v.bytes().all(|c| c.is_ascii_alphabetic());
+    if letters_only {
+        let lower = v.to_ascii_lowercase();
+        if ["key", "token", "secret", "pass", "cred"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            return false;
+        }
+    }
+    let has_digit = v.bytes().any(|c| c.is_ascii_digit());
     let e = filters::entropy(v);
     match kind {
-        KeyKind::Password => e >= 2.5,
+        KeyKind::Password => {
+            e >= 2.5
+                // A single plain word (`Incorrect`, `environment`) is too weak a signal.
+                && (filters::char_classes(v) >= 2 || n >= 16)
+                // snake_case identifiers (`no_information`) are names, not passwords.
+                && !(v.contains('_') && v.bytes().all(|c| c.is_ascii_lowercase() || c == b'_'))
+        }
         KeyKind::Secret => {
             if filters::is_word_like(v) {
                 return false;
@@ -372,6 +410,9 @@ pub(crate) fn value_ok(kind: KeyKind, v: &str) -> bool {
             let classes = filters::char_classes(v);
             n >= 10
                 && e >= 3.0
+                // Random values nearly always have a digit or a symbol; header and
+                // identifier names (`Access-Control-Allow-Credentials`) do not.
+                && (has_digit || v.bytes().any(|c| !c.is_ascii_alphanumeric() && !b"-_.".contains(&c)))
                 && (classes >= 2 || (filters::is_hex(v) && n >= 16))
                 // An identifier with underscores/dots only: a name, not a value.
                 && !(v.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_') && v.contains('_'))
@@ -439,6 +480,57 @@ fn read_value(line: &[u8], mut i: usize, unquoted_ok: bool) -> Option<(usize, us
 }
 
 /// A keyword hit at `[hs, he)`: find the key around it and its value.
+/// Cheap test on the bytes around a keyword hit: can this be an
+/// assignment (`key = v`, `key: v`), a `name: KEY` + `value:` pair, or a
+/// Dockerfile `ENV KEY value`? Most hits in ordinary code are not.
+fn plausible(b: &[u8], hs: usize, he: usize) -> bool {
+    let mut ks = hs;
+    while ks > 0 && b.get(ks - 1).is_some_and(|&c| is_key_char(c)) {
+        ks -= 1;
+    }
+    let mut ke = he;
+    while b.get(ke).is_some_and(|&c| is_key_char(c)) {
+        ke += 1;
+    }
+    let mut j = ke;
+    if b.get(j).is_some_and(|&c| c == b'"' || c == b'\'') {
+        j += 1;
+    }
+    while b.get(j).is_some_and(|&c| c == b' ' || c == b'\t') {
+        j += 1;
+    }
+    let before = |mut i: usize| {
+        while i > 0
+            && b.get(i - 1)
+                .is_some_and(|&c| matches!(c, b' ' | b'\t' | b'"' | b'\''))
+        {
+            i -= 1;
+        }
+        i
+    };
+    match b.get(j) {
+        Some(b'=' | b':') => true,
+        None | Some(b'\n' | b'\r' | b'"' | b'\'' | b',' | b'}') => {
+            // `name: KEY` / `"name": "KEY"` / `name = "KEY"`.
+            let i = before(ks);
+            i >= 5 && b.get(i - 1).is_some_and(|&c| c == b':' || c == b'=') && {
+                let k = before(i - 1);
+                k >= 4
+                    && b.get(k - 4..k)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(b"name"))
+            }
+        }
+        Some(_) => {
+            // Dockerfile `ENV KEY value`.
+            let i = before(ks);
+            i >= 3
+                && b.get(i - 3..i).is_some_and(|w| {
+                    w.eq_ignore_ascii_case(b"env") || w.eq_ignore_ascii_case(b"arg")
+                })
+        }
+    }
+}
+
 pub(crate) fn keyword(
     ctx: &Ctx<'_>,
     hs: usize,
@@ -447,6 +539,9 @@ pub(crate) fn keyword(
     out: &mut Vec<Raw>,
 ) {
     let bytes = ctx.text.as_bytes();
+    if !plausible(bytes, hs, he) {
+        return;
+    }
     let (ls, le) = line_bounds(bytes, hs);
     let Some(line) = bytes.get(ls..le) else {
         return;
@@ -471,9 +566,6 @@ pub(crate) fn keyword(
         return;
     };
     let key_trim = key.trim_matches(['.', '-']);
-    let Some(kind) = classify_key(key_trim) else {
-        return;
-    };
     // Not a reference such as `${var.password}` or `$DB_PASSWORD`.
     if ks > 0
         && line
@@ -524,23 +616,20 @@ pub(crate) fn keyword(
             i += 1;
             true
         }
-        (Some(b':'), next) => {
-            // YAML needs a space (or quote) after the colon; `a:b` is not a key.
-            if next.is_none() || matches!(next, Some(b' ' | b'\t' | b'"' | b'\'')) {
-                i += 1;
-                true
-            } else {
-                false
-            }
+        // YAML needs a space (or quote) after the colon; `a:b` is not a key.
+        (Some(b':'), None | Some(b' ' | b'\t' | b'"' | b'\'')) => {
+            i += 1;
+            true
         }
         (Some(_), _) if docker => true,
         _ => false,
     };
     let kind_ok = ctx.kind.unquoted_ok || docker;
     if op_ok {
+        let Some(kind) = classify_key(key_trim) else {
+            return;
+        };
         if let Some((vs, ve, _quoted)) = read_value(line, i, kind_ok) {
-            // `password: password_file_path`-like key/value pairs in code
-            // (`password = password`) are variables, not literals.
             emit(ctx, kind, ls + vs, ls + ve, out);
         }
         return;
@@ -566,8 +655,14 @@ pub(crate) fn keyword(
     if !is_name_value {
         return;
     }
+    let Some(kind) = classify_key(key_trim) else {
+        return;
+    };
     // Same line: `"value": "..."`.
     let after = ctx.text.get(ls + ke..le).unwrap_or_default();
+    if after.contains("valueFrom") || after.contains("secretKeyRef") {
+        return;
+    }
     if let Some(p) = find_value_key(after) {
         if let Some((vs, ve, _)) = read_value(line, ke + p, ctx.kind.unquoted_ok) {
             emit(ctx, kind, ls + vs, ls + ve, out);
@@ -583,6 +678,13 @@ pub(crate) fn keyword(
     let Some(next) = ctx.text.get(ns..ne) else {
         return;
     };
+    let starts_with_value = next
+        .trim_start_matches([' ', '\t', '-', '"', '\''])
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("value"));
+    if !starts_with_value {
+        return;
+    }
     if let Some(p) = find_value_key(next) {
         if next.get(..p).is_some_and(|pre| {
             pre.trim_matches([' ', '\t', '"', '\'', ',', ':', '=', '-'])

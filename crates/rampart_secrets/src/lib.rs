@@ -208,7 +208,7 @@ pub fn fingerprint(detector_id: &str, value: &str) -> String {
     h.update([0u8]);
     h.update(value.as_bytes());
     let mut d = h.finalize();
-    for _ in 0..2048 {
+    for _ in 0..128 {
         let mut h = Sha256::new();
         h.update(d);
         h.update(SALT);

@@ -166,8 +166,24 @@ fn build() -> Engine {
     for k in KEYWORDS {
         add(k, Trigger::Keyword);
     }
+    // Matching is non-overlapping (leftmost-longest), so an anchor that
+    // contains another one also carries the other's triggers.
+    let snapshot = triggers.clone();
+    for (i, a) in anchors.iter().enumerate() {
+        for (j, b) in anchors.iter().enumerate() {
+            if i != j && a.contains(b) {
+                for t in snapshot.get(j).into_iter().flatten() {
+                    if let Some(v) = triggers.get_mut(i) {
+                        if !v.contains(t) {
+                            v.push(*t);
+                        }
+                    }
+                }
+            }
+        }
+    }
     let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
+        .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
         .build(&anchors)
         .expect("constant anchors build");
@@ -228,6 +244,7 @@ pub(crate) fn file_kind(path: &str) -> FileKind {
             | "hcl"
             | "json"
             | "py"
+            | "pyi"
             | "js"
             | "mjs"
             | "cjs"
@@ -324,7 +341,7 @@ pub(crate) fn find(path_hint: &str, text: &str) -> Vec<Raw> {
     let mut done_keys: Vec<usize> = Vec::new();
     let mut done_pem: usize = 0;
     let mut done_url_end: usize = 0;
-    for m in e.ac.find_overlapping_iter(bytes) {
+    for m in e.ac.find_iter(bytes) {
         let Some(ts) = e.triggers.get(m.pattern().as_usize()) else {
             continue;
         };
@@ -572,7 +589,7 @@ fn jwt(e: &Engine, text: &str, pos: usize, out: &mut Vec<Raw>) {
     let Ok(payload) = b64.decode(p.trim_end_matches('=')) else {
         return;
     };
-    if !payload.first().is_some_and(|&b| b == b'{') {
+    if payload.first() != Some(&b'{') {
         return;
     }
     let pl = String::from_utf8_lossy(&payload).to_ascii_lowercase();

@@ -617,6 +617,36 @@ def main():
         T('  "end": true'),
         T("}"),
     ])
+    # ---- shapes seen in real code that must stay quiet ---------------------------------
+    c.file("stubs.pyi", [
+        N("    password: Incomplete"),
+        N("    private_key: str | None"),
+        N("TOKEN_ALL_ACCESS: int"),
+        N("    sasl_credentials: Incomplete"),
+    ])
+    c.file("api-examples.json", [
+        T("{"),
+        N('  "NextToken": "' + b64body(60) + '",'),
+        N('  "nextPageToken": "' + rnd(ALNUM, 40) + '",'),
+        N('  "output_token": "StreamingDistributionList.NextMarker",'),
+        N('  "ContinuationToken": "' + b64body(45) + '",'),
+        N('  "csrf_token": "' + rnd(ALNUM, 32) + '",'),
+        P('  "ServicePassword": "' + b64body(32) + '",', "generic-password"),
+        P('  "authToken": "' + rnd(ALNUM, 28) + '"', "generic-secret"),
+        T("}"),
+    ])
+    c.file("constants.py", [
+        N("ACCESS_KEY = 'AWSAccessKeyId'"),
+        N("SECRET_KEY = 'AWSSecretKey'"),
+        N("WaitForTaskToken = \"waitForTaskToken\""),
+        N("ACL_CREDENTIALS = \"Access-Control-Allow-Credentials\""),
+        N("PassStateEntered = \"PassStateEntered\""),
+        N("msg = f'invalid token: \"{current_phrase}\"'"),
+        N("STYLE = {Token.String: '#ansiyellow'}"),
+        N("password_last_used = \"no_information\""),
+        N("INCORRECT_PASSWD = \"Incorrect\""),
+        P(f"SMTP_PASSWORD = '{password()}'", "generic-password"),
+    ])
     c.write()
     n_pos = sum(1 for l in c.labels if l[2] != "none")
     n_neg = sum(1 for l in c.labels if l[2] == "none")

@@ -1,0 +1,10 @@
+ACCESS_KEY = 'AWSAccessKeyId'
+SECRET_KEY = 'AWSSecretKey'
+WaitForTaskToken = "waitForTaskToken"
+ACL_CREDENTIALS = "Access-Control-Allow-Credentials"
+PassStateEntered = "PassStateEntered"
+msg = f'invalid token: "{current_phrase}"'
+STYLE = {Token.String: '#ansiyellow'}
+password_last_used = "no_information"
+INCORRECT_PASSWD = "Incorrect"
+SMTP_PASSWORD = 'uhJZeL26g8n6QQ!f'
