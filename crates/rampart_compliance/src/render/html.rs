@@ -59,7 +59,6 @@ th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left; vert
 th { background: var(--head); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.id code { white-space: nowrap; }
-tr.idle td { color: var(--muted); }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; overflow-wrap: anywhere; }
 .meta th { width: 170px; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 600; white-space: nowrap;
@@ -82,6 +81,9 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
   thead { display: table-header-group; }
   a { color: inherit; }
   .noprint { display: none; }
+  table { font-size: 9pt; }
+  .summary { display: block; }
+  .summary table.legend { width: 100% !important; }
   th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
@@ -362,21 +364,17 @@ fn control(o: &mut String, c: &ControlAssessment) {
             "<p class=\"flag\">No automated check and no description of manual evidence.</p>"
         );
     }
-    if !c.rules.is_empty() {
+    let (active, idle): (Vec<_>, Vec<_>) = c.rules.iter().partition(|r| r.results.evaluated() > 0);
+    if !active.is_empty() {
         let _ = writeln!(
             o,
             "<table class=\"rules\">\n<thead><tr><th>Rule</th><th>Title</th><th>Severity</th><th class=\"num\">Pass</th><th class=\"num\">Fail</th><th class=\"num\">Excepted</th><th class=\"num\">Unknown</th><th>Mapped via</th></tr></thead>\n<tbody>"
         );
-        for r in &c.rules {
+        for r in &active {
             let _ = writeln!(
                 o,
-                "<tr data-rule=\"{}\"{}><td class=\"id\"><code>{}</code></td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"mono\">{}</td></tr>",
+                "<tr data-rule=\"{}\"><td class=\"id\"><code>{}</code></td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"mono\">{}</td></tr>",
                 esc(&r.id),
-                if r.results.evaluated() == 0 {
-                    " class=\"idle\" title=\"no resource of this rule's kinds was scanned\""
-                } else {
-                    ""
-                },
                 esc(&r.id),
                 esc(&r.title),
                 r.severity,
@@ -388,12 +386,29 @@ fn control(o: &mut String, c: &ControlAssessment) {
             );
         }
         let _ = writeln!(o, "</tbody></table>");
-        if c.rules.iter().any(|r| r.results.evaluated() == 0) {
-            let _ = writeln!(
-                o,
-                "<p class=\"hint\">Greyed rules had nothing to check: no resource of their kinds was scanned.</p>"
-            );
-        }
+    }
+    if !idle.is_empty() {
+        let list: Vec<String> = idle
+            .iter()
+            .map(|r| {
+                format!(
+                    "<span class=\"idle-rule\" data-rule=\"{}\"><code>{}</code> {}</span>",
+                    esc(&r.id),
+                    esc(&r.id),
+                    esc(&r.title)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            o,
+            "<p class=\"hint\">{} with nothing to check in this scan (no resource of their kinds): {}.</p>",
+            if active.is_empty() {
+                "Rules behind this control"
+            } else {
+                "Also behind this control, rules"
+            },
+            list.join("; ")
+        );
     }
     for (label, list) in [("Failing", &c.failing), ("Unknown", &c.unknown)] {
         if list.is_empty() {
@@ -407,7 +422,7 @@ fn control(o: &mut String, c: &ControlAssessment) {
         for f in list {
             let _ = writeln!(
                 o,
-                "<tr><td><code>{}</code></td><td><code>{}:{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
+                "<tr><td><code>{}</code></td><td><code>{}:{}</code></td><td class=\"id\"><code>{}</code></td><td>{}</td><td>{}</td></tr>",
                 esc(&f.resource),
                 esc(&f.file),
                 f.line,
@@ -426,7 +441,7 @@ fn control(o: &mut String, c: &ControlAssessment) {
         for e in &c.exceptions {
             let _ = writeln!(
                 o,
-                "<tr><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+                "<tr><td>{}</td><td class=\"id\"><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
                 e.state.as_str(),
                 esc(&e.rules.join(", ")),
                 esc(e.resource.as_deref().unwrap_or("")),
@@ -467,7 +482,7 @@ fn exceptions(o: &mut String, reg: &ExceptionRegister) {
     for e in &reg.entries {
         let _ = writeln!(
             o,
-            "<tr data-state=\"{}\"><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td><td class=\"flag\">{}</td></tr>",
+            "<tr data-state=\"{}\"><td>{}</td><td class=\"id\"><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td><td class=\"flag\">{}</td></tr>",
             e.state.as_str(),
             e.state.as_str(),
             esc(&e.rules.join(", ")),

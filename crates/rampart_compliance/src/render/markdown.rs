@@ -185,12 +185,13 @@ fn control(o: &mut String, c: &ControlAssessment) {
             "No automated check and no description of manual evidence.\n"
         );
     }
-    if !c.rules.is_empty() {
+    let (active, idle): (Vec<_>, Vec<_>) = c.rules.iter().partition(|r| r.results.evaluated() > 0);
+    if !active.is_empty() {
         let _ = writeln!(
             o,
             "| Rule | Title | Severity | Pass | Fail | Excepted | Unknown | Mapped via |\n|---|---|---|---:|---:|---:|---:|---|"
         );
-        for r in &c.rules {
+        for r in &active {
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {} | {} | {} | {} | {} |",
@@ -205,6 +206,22 @@ fn control(o: &mut String, c: &ControlAssessment) {
             );
         }
         let _ = writeln!(o);
+    }
+    if !idle.is_empty() {
+        let list: Vec<String> = idle
+            .iter()
+            .map(|r| format!("{} {}", code(&r.id), md(&r.title)))
+            .collect();
+        let _ = writeln!(
+            o,
+            "{} with nothing to check in this scan (no resource of their kinds): {}.\n",
+            if active.is_empty() {
+                "Rules behind this control"
+            } else {
+                "Also behind this control, rules"
+            },
+            list.join("; ")
+        );
     }
     for (label, list) in [("Failing", &c.failing), ("Unknown", &c.unknown)] {
         if list.is_empty() {
