@@ -721,3 +721,68 @@ fn override_files_merge() {
         .expect("located");
     assert_eq!((loc.file.as_str(), loc.start.line), ("main.tf", 10));
 }
+
+#[test]
+fn data_sources_depending_on_managed_resources_are_deferred() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"resource "aws_s3_bucket" "b" {
+  bucket = "known-name"
+}
+
+data "aws_iam_policy_document" "now" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::fixed/*"]
+  }
+}
+
+data "aws_iam_policy_document" "later" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::${aws_s3_bucket.b.bucket}/*"]
+  }
+}
+
+resource "aws_iam_policy" "now" {
+  policy = data.aws_iam_policy_document.now.json
+}
+
+resource "aws_iam_policy" "later" {
+  policy = data.aws_iam_policy_document.later.json
+}
+"#,
+    )
+    .expect("write");
+    let ev = evaluate_dir(dir.path(), &SourceMap::new(), &Options::default());
+    let now = get(&ev, "aws_iam_policy.now")
+        .body
+        .attr("policy")
+        .expect("policy");
+    assert!(now
+        .value
+        .as_str()
+        .is_some_and(|s| s.contains("arn:aws:s3:::fixed/*")));
+    // The bucket name is known, but terraform reads the document only at
+    // apply because it depends on a resource being created.
+    let later = get(&ev, "aws_iam_policy.later")
+        .body
+        .attr("policy")
+        .expect("policy");
+    assert!(later.value.is_unknown());
+    assert_eq!(
+        later.refs,
+        vec![
+            "data.aws_iam_policy_document.later".to_string(),
+            "aws_s3_bucket.b".to_string()
+        ]
+    );
+    assert_eq!(
+        val(
+            get(&ev, "data.aws_iam_policy_document.later"),
+            "statement.resources"
+        ),
+        json!(["arn:aws:s3:::known-name/*"])
+    );
+}

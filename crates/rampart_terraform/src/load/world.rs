@@ -31,6 +31,9 @@ pub const MAX_CHAIN: usize = 1000;
 pub const MAX_INSTANCES: usize = 50_000;
 /// Deepest module nesting followed.
 pub const MAX_MODULE_DEPTH: usize = 32;
+/// Most instances one `count` / `for_each` expands to; the rest are dropped
+/// with an error.
+pub const MAX_EXPANSION: usize = 10_000;
 
 enum Slot<T> {
     Busy,
@@ -65,6 +68,9 @@ pub struct ResBody {
     object: std::cell::OnceCell<Value>,
     addr: String,
     policy_doc: bool,
+    /// A data source read only at apply: its configuration depends on
+    /// managed resources, which a plan from no state always creates.
+    deferred: bool,
 }
 
 impl ResBody {
@@ -74,6 +80,7 @@ impl ResBody {
             object: std::cell::OnceCell::from(object),
             addr: String::new(),
             policy_doc: false,
+            deferred: false,
         }
     }
 
@@ -85,14 +92,25 @@ impl ResBody {
                 let mut deps = vec![self.addr.clone()];
                 for a in block_attrs_deep(&block) {
                     a.value.unknown_refs(&mut deps);
+                    for r in &a.refs {
+                        if !deps.contains(r) {
+                            deps.push(r.clone());
+                        }
+                    }
                 }
                 let unknown = || Value::unknown_from(deps.clone());
-                let json = super::render_policy(&block)
-                    .map(Value::String)
-                    .unwrap_or_else(unknown);
-                let min = super::render_policy_minified(&block)
-                    .map(Value::String)
-                    .unwrap_or_else(unknown);
+                let (json, min) = if self.deferred {
+                    (unknown(), unknown())
+                } else {
+                    (
+                        super::render_policy(&block)
+                            .map(Value::String)
+                            .unwrap_or_else(unknown),
+                        super::render_policy_minified(&block)
+                            .map(Value::String)
+                            .unwrap_or_else(unknown),
+                    )
+                };
                 if let Value::Object(m) = &mut object {
                     m.insert("minified_json".into(), min);
                     m.insert("json".into(), json);
@@ -647,6 +665,15 @@ impl<'s> World<'s> {
 
     // ----- expansion -----
 
+    /// How many of `n` instances are evaluated (an error when over the limit).
+    fn cap_expansion(&self, what: &str, span: Span, n: usize) -> usize {
+        if n <= MAX_EXPANSION {
+            return n;
+        }
+        self.diag(Diagnostic::error("too-many-instances", format!("{what}: count/for_each gives {n} instances, over the limit of {MAX_EXPANSION}; only the first {MAX_EXPANSION} are evaluated")).with_span(span));
+        MAX_EXPANSION
+    }
+
     /// Evaluate `count` / `for_each` into instance keys.
     fn expand(
         &self,
@@ -677,9 +704,9 @@ impl<'s> World<'s> {
                 return unknown(*span, "count", c.refs);
             }
             return match v.as_number() {
-                Some(n) if n >= 0.0 && n.fract() == 0.0 && n < 1e6 => Expansion {
+                Some(n) if n >= 0.0 && n.fract() == 0.0 && n.is_finite() => Expansion {
                     kind: ExpKind::Count,
-                    keys: (0..n as usize)
+                    keys: (0..self.cap_expansion(what, *span, n as usize))
                         .map(|i| (Value::Number(i as f64), Value::Null))
                         .collect(),
                     refs: Vec::new(),
@@ -702,9 +729,14 @@ impl<'s> World<'s> {
             }
             match v {
                 Value::Object(m) => {
+                    let keep = self.cap_expansion(what, *span, m.len());
                     return Expansion {
                         kind: ExpKind::ForEach,
-                        keys: m.into_iter().map(|(k, x)| (Value::String(k), x)).collect(),
+                        keys: m
+                            .into_iter()
+                            .take(keep)
+                            .map(|(k, x)| (Value::String(k), x))
+                            .collect(),
                         refs: Vec::new(),
                     };
                 }
@@ -712,8 +744,9 @@ impl<'s> World<'s> {
                     if items.iter().any(Value::is_unknown) {
                         return unknown(*span, "for_each", c.refs);
                     }
+                    let keep = self.cap_expansion(what, *span, items.len());
                     let mut keys = Vec::new();
-                    for x in items {
+                    for x in items.into_iter().take(keep) {
                         match x.unmarked() {
                             Value::String(s) => {
                                 keys.push((Value::String(s.clone()), Value::String(s.clone())))
@@ -859,12 +892,24 @@ impl<'s> World<'s> {
                     block.blocks.retain(|b| !kinds.contains(&b.kind));
                     block.blocks.extend(layer.blocks);
                 }
+                let deferred = decl.mode == ResourceMode::Data && {
+                    let managed_ref = block_attrs_deep(&block)
+                        .iter()
+                        .any(|a| a.refs.iter().any(|r| is_managed_address(r)));
+                    let depends = decl
+                        .block
+                        .body
+                        .get_attribute("depends_on")
+                        .is_some_and(|a| depends_on_managed(&a.value));
+                    managed_ref || depends
+                };
                 Rc::new(ResBody {
                     block: RefCell::new(block),
                     object: std::cell::OnceCell::new(),
                     addr: addr.clone(),
                     policy_doc: decl.mode == ResourceMode::Data
                         && decl.rtype == "aws_iam_policy_document",
+                    deferred,
                 })
             },
             || Rc::new(ResBody::fixed(Value::unknown_from(vec![addr.clone()]))),
@@ -1461,6 +1506,53 @@ pub enum BodyKind {
 }
 
 /// Every attribute of a block and its nested blocks.
+/// True for the address of a managed resource instance (not a data source),
+/// with or without a module path.
+fn is_managed_address(r: &str) -> bool {
+    let mut rest = r;
+    // Skip `module.NAME` and `module.NAME[KEY]` steps.
+    while let Some(after) = rest.strip_prefix("module.") {
+        let name_end = after.find(['.', '[']).unwrap_or(after.len());
+        let mut tail = after.get(name_end..).unwrap_or("");
+        if tail.starts_with('[') {
+            // Keys are numbers or quoted strings; find the closing bracket
+            // outside quotes.
+            let mut in_str = false;
+            let mut esc = false;
+            let mut close = None;
+            for (i, c) in tail.char_indices() {
+                match c {
+                    _ if esc => esc = false,
+                    '\\' if in_str => esc = true,
+                    '"' => in_str = !in_str,
+                    ']' if !in_str => {
+                        close = Some(i);
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            tail = close.and_then(|i| tail.get(i + 1..)).unwrap_or("");
+        }
+        rest = tail.strip_prefix('.').unwrap_or("");
+    }
+    !rest.is_empty() && !rest.starts_with("data.")
+}
+
+/// `depends_on` naming anything but data sources (managed resources, modules).
+fn depends_on_managed(e: &Expression) -> bool {
+    let Expression::Array(items) = e else {
+        return false;
+    };
+    items.iter().any(|x| match x {
+        Expression::Traversal(t) => {
+            !matches!(&t.expr, Expression::Variable(v) if v.value().as_str() == "data")
+        }
+        Expression::Variable(v) => v.value().as_str() != "data",
+        _ => false,
+    })
+}
+
 fn block_attrs_deep(b: &Block) -> Vec<&Attr> {
     let mut out: Vec<&Attr> = b.attrs.values().collect();
     for nb in &b.blocks {
