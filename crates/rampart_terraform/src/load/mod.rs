@@ -1,5 +1,24 @@
 //! Loading and evaluating a root module: files, variables, modules, and the
 //! resource instances `terraform plan` would produce.
+//!
+//! Evaluation is lazy and memoised ([`world::World`]): a variable, local,
+//! output, resource expansion or resource body is computed the first time
+//! something refers to it, so files and modules can be in any order; a value
+//! met again while it is being computed is a `cycle` diagnostic. The plan is
+//! one from no state: every managed resource is created, so its attributes
+//! not set in configuration are unknown, and data sources that depend on
+//! managed resources are read at apply (their computed attributes unknown).
+//!
+//! Diagnostic codes: `parse-error`, `binary-file`, `not-utf8`,
+//! `file-too-large`, `unreadable` (files); `eval-error`, `cycle`, `too-deep`,
+//! `invalid-count`, `invalid-for-each`, `too-many-instances`,
+//! `too-many-modules`, `invalid-variable-value`, `invalid-type`,
+//! `invalid-block`, `duplicate-resource`, `duplicate-local`,
+//! `override-target-missing`, `module-cycle`, `module-too-deep` (errors);
+//! `variable-unset`, `unknown-expansion`, `unknown-function`,
+//! `module-not-downloaded`, `undeclared-variable`, `invalid-modules-json`
+//! (warnings); `known-after-apply`, `provider-function`, `unknown-dynamic`,
+//! `override-not-merged` (notes).
 
 pub mod config;
 pub mod json;
