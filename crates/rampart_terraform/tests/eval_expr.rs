@@ -191,6 +191,23 @@ fn provider_functions() {
 }
 
 #[test]
+fn function_errors_and_unknown_functions_are_errors_here() {
+    assert!(err("element([], 0)").contains("element"));
+    assert!(err("no_such_function(1)").contains("no_such_function"));
+    assert!(ev("timestamp()").is_unknown());
+    // Errors inside try() are caught.
+    assert_eq!(j("try(element([], 0), \"d\")"), serde_json::json!("d"));
+}
+
+#[test]
+fn sensitivity_propagates() {
+    assert!(ev("\"a-${sensitive(\"s\")}\"").is_sensitive());
+    assert!(ev("sensitive(1) + 1").is_sensitive());
+    assert!(ev("sensitive(true) ? 1 : 2").is_sensitive());
+    assert!(ev("[for x in sensitive([1]) : x]").is_sensitive());
+}
+
+#[test]
 fn syntax_errors_are_errors() {
     assert!(err("1 +").contains("Invalid expression"));
 }
