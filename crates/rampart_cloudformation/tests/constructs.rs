@@ -718,3 +718,21 @@ fn numbers_keep_their_written_text_when_it_matters() {
     assert_eq!(val(db, "allocated_storage"), Some(&Value::Number(20.0)));
     assert_eq!(val(db, "port").and_then(Value::as_number), Some(443.0));
 }
+
+#[test]
+fn bom_and_crlf() {
+    let src = "\u{feff}AWSTemplateFormatVersion: '2010-09-09'\r\nResources:\r\n  Key:\r\n    Type: AWS::KMS::Key\r\n    Properties:\r\n      EnableKeyRotation: true\r\n";
+    assert!(rampart_cloudformation::detect(src));
+    let (ev, sources) = load_with(src, &Options::default());
+    assert!(ev.diagnostics.is_empty(), "{:?}", ev.diagnostics);
+    let k = res(&ev, "aws_kms_key.Key");
+    let span = k
+        .body
+        .attr("enable_key_rotation")
+        .map(|a| a.span)
+        .unwrap_or_default();
+    assert_eq!(sources.locate(span).map(|l| l.start.line), Some(6));
+    let json = "\u{feff}{\"Resources\": {\"Key\": {\"Type\": \"AWS::KMS::Key\"}}}";
+    assert!(rampart_cloudformation::detect(json));
+    assert_eq!(load(json).resources.len(), 1);
+}
