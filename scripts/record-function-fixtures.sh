@@ -50,7 +50,10 @@ export CHECKPOINT_DISABLE=1
 # Stable answers for pathexpand and friends.
 export HOME=/home/rampart
 
-"$TF" version | head -n1 >&2
+# (Not `terraform version | head`: with pipefail, head closing the pipe early
+# can fail the script.)
+TF_VERSION="$("$TF" version)"
+echo "${TF_VERSION%%$'\n'*}" >&2
 
 python3 - "$FIX/cases.txt" "$FIX/expected.json" "$WORK" "$TF" <<'PY'
 import base64, json, re, subprocess, sys
@@ -95,6 +98,12 @@ def first_error(stderr):
             break
     if summary is None:
         return (stderr.strip().splitlines() or ["unknown error"])[0]
+    if detail:
+        # A Go panic inside a function carries a stack trace with addresses
+        # that change from run to run: keep only the message.
+        detail = detail.split(" goroutine ")[0]
+        if len(detail) > 300:
+            detail = detail[:300] + "..."
     return summary + (": " + detail if detail else "")
 
 def decode_printed(out):

@@ -431,31 +431,44 @@ pub(crate) fn unmark_deep(v: Value) -> (Value, bool) {
 /// numerically, `false` before `true`; other elements by the text Terraform
 /// hashes them with; nulls and then unknowns last. Duplicates are dropped.
 pub(crate) fn make_set(items: Vec<Value>) -> Value {
-    let mut out: Vec<Value> = Vec::with_capacity(items.len());
-    for v in items {
-        if !out
-            .iter()
-            .any(|x| x.is_wholly_known() && values_equal(x, &v))
-        {
-            out.push(v);
-        }
-    }
-    let primitive = out.iter().all(|v| {
+    let rank = |v: &Value| match kind(v) {
+        Kind::Unknown => 2u8,
+        Kind::Null => 1,
+        _ => 0,
+    };
+    let primitive = items.iter().all(|v| {
         matches!(
             kind(v),
             Kind::String | Kind::Number | Kind::Bool | Kind::Null | Kind::Unknown
         )
     });
     if primitive {
-        // Value::set already orders primitives as Terraform does.
-        return Value::set(out);
+        // Sort, then drop neighbours that are equal: O(n log n), so `toset`
+        // of a large list stays fast. Unknown elements are never equal.
+        let prim_rank = |v: &Value| match kind(v) {
+            Kind::String => 0u8,
+            Kind::Number => 1,
+            Kind::Bool => 2,
+            Kind::Null => 3,
+            _ => 4,
+        };
+        let mut out = items;
+        out.sort_by(|a, b| {
+            prim_rank(a)
+                .cmp(&prim_rank(b))
+                .then_with(|| match (a.unmarked(), b.unmarked()) {
+                    (Value::String(x), Value::String(y)) => x.cmp(y),
+                    (Value::Number(x), Value::Number(y)) => {
+                        x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal)
+                    }
+                    (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
+                    _ => std::cmp::Ordering::Equal,
+                })
+        });
+        out.dedup_by(|b, a| !a.is_unknown() && !b.is_unknown() && values_equal(a, b));
+        return Value::Set(out);
     }
-    let rank = |v: &Value| match kind(v) {
-        Kind::Unknown => 2u8,
-        Kind::Null => 1,
-        _ => 0,
-    };
-    let mut keyed: Vec<(u8, Vec<u8>, Value)> = out
+    let mut keyed: Vec<(u8, Vec<u8>, Value)> = items
         .into_iter()
         .map(|v| {
             let mut key = Vec::new();
@@ -464,7 +477,27 @@ pub(crate) fn make_set(items: Vec<Value>) -> Value {
         })
         .collect();
     keyed.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    Value::Set(keyed.into_iter().map(|(_, _, v)| v).collect())
+    // Equal values have equal keys, so duplicates sit in one run of equal
+    // keys; compare within the run only.
+    let mut out: Vec<Value> = Vec::with_capacity(keyed.len());
+    let mut run_start = 0;
+    let mut run_key: Option<(u8, Vec<u8>)> = None;
+    for (r, key, v) in keyed {
+        if run_key.as_ref() != Some(&(r, key.clone())) {
+            run_start = out.len();
+            run_key = Some((r, key));
+        }
+        let dup = v.is_wholly_known()
+            && out
+                .get(run_start..)
+                .unwrap_or(&[])
+                .iter()
+                .any(|x| x.is_wholly_known() && values_equal(x, &v));
+        if !dup {
+            out.push(v);
+        }
+    }
+    Value::Set(out)
 }
 
 /// The bytes Terraform's set implementation hashes a value by (objects as
@@ -527,6 +560,55 @@ fn go_quote(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// A hashable identity for primitive values (strings, numbers, bools);
+/// `None` for everything else.
+fn prim_key(v: &Value) -> Option<String> {
+    match v.unmarked() {
+        Value::String(s) => Some(format!("s{s}")),
+        Value::Number(n) if *n == 0.0 => Some("n0".into()),
+        Value::Number(n) => Some(format!("n{}", n.to_bits())),
+        Value::Bool(b) => Some(format!("b{b}")),
+        _ => None,
+    }
+}
+
+/// Set membership by Terraform's equality, hashed for primitives so that
+/// large collections stay fast.
+#[derive(Default)]
+pub(crate) struct Members {
+    keys: std::collections::HashSet<String>,
+    others: Vec<Value>,
+}
+
+impl Members {
+    pub(crate) fn of(items: &[Value]) -> Members {
+        let mut m = Members::default();
+        for v in items {
+            m.insert(v);
+        }
+        m
+    }
+
+    pub(crate) fn has(&self, v: &Value) -> bool {
+        match prim_key(v) {
+            Some(k) => self.keys.contains(&k),
+            None => self.others.iter().any(|x| values_equal(x, v)),
+        }
+    }
+
+    /// Add `v`; false when it was already there.
+    pub(crate) fn insert(&mut self, v: &Value) -> bool {
+        match prim_key(v) {
+            Some(k) => self.keys.insert(k),
+            None if self.has(v) => false,
+            None => {
+                self.others.push(v.clone());
+                true
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::args::{
     arg, bad_param, invalid, kind, unify, unknown_of, values_equal, want_int, want_list, want_num,
-    want_object, want_opt_str_list, want_str, want_str_list, Kind, R,
+    want_object, want_opt_str_list, want_str, want_str_list, Kind, Members, R,
 };
 use crate::FnCtx;
 
@@ -180,12 +180,8 @@ fn convert_like(v: &Value, k: Option<Kind>) -> Value {
 
 pub(crate) fn distinct(a: &[Value], _: &FnCtx<'_>) -> R {
     let list = unify(want_list(arg(a, 0), "list")?)?;
-    let mut out: Vec<Value> = Vec::new();
-    for v in list {
-        if !out.iter().any(|x| values_equal(x, &v)) {
-            out.push(v);
-        }
-    }
+    let mut seen = Members::default();
+    let out: Vec<Value> = list.into_iter().filter(|v| seen.insert(v)).collect();
     Ok(Value::List(out))
 }
 
@@ -440,13 +436,8 @@ pub(crate) fn reverse(a: &[Value], _: &FnCtx<'_>) -> R {
 fn want_set(v: &Value, param: &str) -> Result<Vec<Value>, crate::FnError> {
     let items = want_list(v, param)?;
     let items = unify(items)?;
-    let mut out: Vec<Value> = Vec::new();
-    for v in items {
-        if !out.iter().any(|x| values_equal(x, &v)) {
-            out.push(v);
-        }
-    }
-    Ok(out)
+    let mut seen = Members::default();
+    Ok(items.into_iter().filter(|v| seen.insert(v)).collect())
 }
 
 fn make_set(items: Vec<Value>) -> Value {
@@ -480,9 +471,10 @@ pub(crate) fn setintersection(a: &[Value], _: &FnCtx<'_>) -> R {
     let Some((first, rest)) = sets.split_first() else {
         return Ok(make_set(vec![]));
     };
+    let others: Vec<Members> = rest.iter().map(|s| Members::of(s)).collect();
     let out = first
         .iter()
-        .filter(|v| rest.iter().all(|s| s.iter().any(|x| values_equal(x, v))))
+        .filter(|v| others.iter().all(|m| m.has(v)))
         .cloned()
         .collect();
     Ok(make_set(out))
@@ -493,11 +485,8 @@ pub(crate) fn setsubtract(a: &[Value], _: &FnCtx<'_>) -> R {
     let (Some(first), Some(second)) = (sets.first(), sets.get(1)) else {
         return Err(invalid("setsubtract needs two sets"));
     };
-    let out = first
-        .iter()
-        .filter(|v| !second.iter().any(|x| values_equal(x, v)))
-        .cloned()
-        .collect();
+    let second = Members::of(second);
+    let out = first.iter().filter(|v| !second.has(v)).cloned().collect();
     Ok(make_set(out))
 }
 

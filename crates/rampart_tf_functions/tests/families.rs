@@ -816,3 +816,24 @@ fn nothing_panics_on_odd_input() {
         }
     }
 }
+
+#[test]
+fn large_collections_stay_fast() {
+    let started = std::time::Instant::now();
+    let big: Vec<Value> = (0..100_000)
+        .map(|i| s(&format!("item-{}", i % 50_000)))
+        .collect();
+    let set = ok("toset", vec![list(big.clone())]);
+    assert_eq!(set.as_list().map(<[Value]>::len), Some(50_000));
+    let d = ok("distinct", vec![list(big.clone())]);
+    assert_eq!(d.as_list().map(<[Value]>::len), Some(50_000));
+    let sub = ok(
+        "setsubtract",
+        vec![list(big.clone()), list(big[..10].to_vec())],
+    );
+    assert_eq!(sub.as_list().map(<[Value]>::len), Some(49_990));
+    let inter = ok("setintersection", vec![list(big.clone()), list(big)]);
+    assert_eq!(inter.as_list().map(<[Value]>::len), Some(50_000));
+    // Generous bound for an unoptimised debug build on a busy machine.
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
