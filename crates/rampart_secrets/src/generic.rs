@@ -399,7 +399,7 @@ pub(crate) fn value_ok(kind: KeyKind, v: &str) -> bool {
         KeyKind::Password => {
             e >= 2.5
                 // A single plain word (`Incorrect`, `environment`) is too weak a signal.
-                && (filters::char_classes(v) >= 2 || n >= 16)
+                && (!letters_only || n >= 16)
                 // snake_case identifiers (`no_information`) are names, not passwords.
                 && !(v.contains('_') && v.bytes().all(|c| c.is_ascii_lowercase() || c == b'_'))
         }
@@ -629,7 +629,20 @@ pub(crate) fn keyword(
         let Some(kind) = classify_key(key_trim) else {
             return;
         };
-        if let Some((vs, ve, _quoted)) = read_value(line, i, kind_ok) {
+        // `Server=db;User Id=app;Password=...;` inside a string (ADO.NET / ODBC).
+        let in_conn_string = ks > 0
+            && line.get(ks - 1).is_some_and(|&c| c == b';')
+            && line.get(i.saturating_sub(1)) == Some(&b'=');
+        if in_conn_string {
+            let vs = i;
+            let mut ve = i;
+            while line.get(ve).is_some_and(|&c| {
+                !matches!(c, b';' | b'"' | b'\'' | b'`') && !c.is_ascii_whitespace()
+            }) {
+                ve += 1;
+            }
+            emit(ctx, kind, ls + vs, ls + ve, out);
+        } else if let Some((vs, ve, _quoted)) = read_value(line, i, kind_ok) {
             emit(ctx, kind, ls + vs, ls + ve, out);
         }
         return;

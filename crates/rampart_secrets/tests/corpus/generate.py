@@ -647,6 +647,14 @@ def main():
         N("INCORRECT_PASSWD = \"Incorrect\""),
         P(f"SMTP_PASSWORD = '{password()}'", "generic-password"),
     ])
+    c.file("appsettings.json", [
+        T("{"), T('  "ConnectionStrings": {'),
+        P(f'    "Default": "Server=sql.internal;Database=app;User Id=app;Password={password()};",', "generic-password"),
+        P(f'    "Reporting": "Driver={{ODBC Driver 18}};Server=rep;Uid=rep;Pwd={password()};Encrypt=yes",', "generic-password"),
+        N('    "Local": "Server=(localdb)\\\\mssqllocaldb;Database=app;Trusted_Connection=True;"'),
+        N('    "Vault": "Server=sql;Database=app;User Id=app;Password=${SQL_PASSWORD};"'),
+        T("  }"), T("}"),
+    ])
     c.write()
     n_pos = sum(1 for l in c.labels if l[2] != "none")
     n_neg = sum(1 for l in c.labels if l[2] == "none")
