@@ -207,6 +207,9 @@ fn collect_inputs(inputs: &ComplianceInputs) -> Result<(Collected, String), Stri
         }
     }
     match &inputs.from {
+        Some(_) if inputs.paths.iter().any(|p| p != Path::new(".")) => {
+            Err("give either PATH to scan or --from SCAN_JSON, not both".into())
+        }
         Some(file) => {
             let c = collect::from_json_file(file)?;
             let today = inputs

@@ -17,7 +17,7 @@
 //! | status | when |
 //! |---|---|
 //! | `failing` | at least one unsuppressed fail. Expired exceptions no longer apply, so what they covered fails again and lands here. |
-//! | `partial` | no unsuppressed fail, but at least one unknown result (a value known only after apply) or one fail accepted by an active exception: the control holds only with a documented deviation or cannot be confirmed. |
+//! | `partial` | no unsuppressed fail, but at least one unknown result (a value known only after apply), one fail accepted by an active exception, or an expired exception still naming one of its rules: the control holds only with a documented deviation, with lapsed paperwork, or cannot be confirmed. |
 //! | `satisfied` | evaluated results exist and every one passes. |
 //! | `not_applicable` | rules evidence the control but none produced a result: nothing of their resource kinds was scanned. |
 //! | `manual` | no rule evidences it; the catalogue (or mapping) says what a person must attach. |
@@ -87,7 +87,7 @@ impl ControlStatus {
     pub fn meaning(self) -> &'static str {
         match self {
             ControlStatus::Failing => "At least one resource fails a check without an accepted exception (expired exceptions count as failures).",
-            ControlStatus::Partial => "No open failure, but some results are unknown until apply or some failures are accepted by an exception.",
+            ControlStatus::Partial => "No open failure, but some results are unknown until apply, some failures are accepted by an exception, or an exception has lapsed.",
             ControlStatus::Satisfied => "Every evaluated resource passes every check behind the control.",
             ControlStatus::NotApplicable => "Checks exist for the control but no resource of their kinds was scanned.",
             ControlStatus::Manual => "No automated check; a person attaches the evidence described.",
@@ -229,8 +229,10 @@ pub struct Assessment {
 
 /// Assess every control of `framework` against the report.
 ///
-/// Exceptions on controls come from the suppressed findings alone; use
-/// [`assess_with`] to also attach expired exceptions from a register.
+/// Exceptions on controls come from the suppressed findings and the report's
+/// `expired-suppression` warnings; [`assess_with`] takes a register built
+/// with an [`ExceptionPolicy`](crate::ExceptionPolicy) so the entries carry
+/// days left and policy flags.
 pub fn assess(report: &Report, framework: &Framework, mapping: Option<&Mapping>) -> Assessment {
     assess_with(report, framework, mapping, None)
 }
@@ -243,6 +245,18 @@ pub fn assess_with(
     mapping: Option<&Mapping>,
     register: Option<&ExceptionRegister>,
 ) -> Assessment {
+    let own;
+    let register = match register {
+        Some(r) => r,
+        None => {
+            own = crate::exceptions::register(
+                report,
+                &crate::ExceptionPolicy::new(String::new()),
+                None,
+            );
+            &own
+        }
+    };
     let rules = rules_of(report);
     let mut by_rule: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in &report.findings {
@@ -312,24 +326,24 @@ pub fn assess_with(
                 results: rc,
             });
         }
-        if let Some(reg) = register {
-            // Register entries carry flags and days left: prefer them for active ones too.
-            for ex in &mut exceptions {
-                if let Some(e) = reg.entries.iter().find(|e| {
-                    e.state == ExceptionState::Active
-                        && e.resource == ex.resource
-                        && e.rules == ex.rules
-                        && e.finding == ex.finding
-                }) {
-                    *ex = e.clone();
-                }
+        // Register entries carry flags and days left: prefer them for active ones too.
+        for ex in &mut exceptions {
+            if let Some(e) = register.entries.iter().find(|e| {
+                e.state == ExceptionState::Active
+                    && e.resource == ex.resource
+                    && e.rules == ex.rules
+                    && e.finding == ex.finding
+            }) {
+                *ex = e.clone();
             }
-            for e in &reg.entries {
-                if e.state == ExceptionState::Expired
-                    && evidence.iter().any(|(r, _)| entry_concerns(e, r))
-                {
-                    exceptions.push(e.clone());
-                }
+        }
+        let mut expired = 0;
+        for e in &register.entries {
+            if e.state == ExceptionState::Expired
+                && evidence.iter().any(|(r, _)| entry_concerns(e, r))
+            {
+                expired += 1;
+                exceptions.push(e.clone());
             }
         }
         let mut resources = ResourceCounts::default();
@@ -353,7 +367,7 @@ pub fn assess_with(
             ControlStatus::NotApplicable
         } else if results.fail > 0 {
             ControlStatus::Failing
-        } else if results.unknown > 0 || results.excepted > 0 {
+        } else if results.unknown > 0 || results.excepted > 0 || expired > 0 {
             ControlStatus::Partial
         } else {
             ControlStatus::Satisfied

@@ -109,6 +109,20 @@ fn expired_exceptions_attach_to_their_controls() {
 }
 
 #[test]
+fn a_lapsed_exception_on_a_passing_control_makes_it_partial() {
+    let r = common::rule("R1", &["demo:C1"], &[]);
+    let rep = common::report(
+        vec![r.clone()],
+        vec![common::finding(&r, Status::Pass, "aws_s3_bucket.a", 3)],
+        vec![common::expired_warning("ALIAS_R1", "2020-01-01", 2)],
+    );
+    let fw = common::framework(&[("C1", None)]);
+    let a = assess(&rep, &fw, None);
+    assert_eq!(status_of(&a, "C1"), ControlStatus::Partial);
+    assert_eq!(a.controls[0].exceptions.len(), 1);
+}
+
+#[test]
 fn mapping_adds_rules_by_pattern_and_by_control() {
     let (report, fw) = common::every_status();
     let m = Mapping::parse(

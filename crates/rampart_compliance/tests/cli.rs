@@ -248,6 +248,9 @@ fn usage_errors_are_errors_not_panics() {
     assert!(run(&["report", "--mapping", "/nonexistent.toml", FIXTURE]).is_err());
     assert!(run(&["report", "--framework", "soc2", "/nonexistent-dir"]).is_err());
     assert!(run(&["exceptions", "--format", "xml", FIXTURE]).is_err());
+    assert!(run(&["exceptions", "--from", "scan.json", FIXTURE])
+        .unwrap_err()
+        .contains("not both"));
     assert!(run(&["exceptions", "--today", "June", FIXTURE]).is_err());
     assert_eq!(
         run(&["evidence", "verify", "/nonexistent-dir"]).unwrap(),
