@@ -327,10 +327,11 @@ pub(crate) fn matchkeys(a: &[Value], _: &FnCtx<'_>) -> R {
             ));
         }
     }
+    let members = Members::of(&search);
     let mut out = Vec::new();
     for (v, k) in vals.iter().zip(&keys) {
         let k = convert_like(k, search_kind);
-        if search.iter().any(|s| values_equal(s, &k)) {
+        if members.has(&k) {
             out.push(v.clone());
         }
     }

@@ -1,53 +1,73 @@
 //! Terraform's built-in function library over [`Value`].
 //!
-//! The evaluator calls [`call`] with already evaluated arguments. `try` and
-//! `can` are lazy and live in the evaluator, not here. Sensitivity marks are
-//! handled here generically: marks are removed from the arguments and the
-//! result is marked when any argument was.
+//! The evaluator calls [`call`] with already evaluated arguments; [`exists`]
+//! says whether a name is known and [`names`] lists them all. `try` and `can`
+//! are lazy and live in the evaluator, not here.
+//!
+//! Ground truth: `tests/fixtures/cases.txt` holds more than 1,200 calls
+//! (values and error cases for every function) whose answers from real
+//! `terraform console` (1.11) are recorded in `tests/fixtures/expected.json`
+//! by `scripts/record-function-fixtures.sh`; `tests/recorded.rs` here and
+//! `rampart_terraform/tests/functions_golden.rs` (through the real
+//! evaluator) check every one; `tests/fixtures/KNOWN_GAPS.txt` lists the
+//! few that still differ, with the reason.
 //!
 //! # Supported functions (Terraform 1.11 semantics)
 //!
 //! * numeric: `abs ceil floor log max min parseint pow signum`
 //! * string: `chomp endswith format formatlist indent join lower regex
 //!   regexall replace split startswith strcontains strrev substr title trim
-//!   trimprefix trimspace trimsuffix upper`
+//!   trimprefix trimspace trimsuffix upper` (`format`/`formatlist` with all
+//!   of Terraform's verbs, flags, widths, precisions and `%[n]` indexes;
+//!   patterns use RE2's dialect, translated where Rust's `regex` differs)
 //! * collection: `alltrue anytrue chunklist coalesce coalescelist compact
 //!   concat contains distinct element flatten index keys length lookup
 //!   matchkeys merge one range reverse setintersection setproduct setsubtract
 //!   setunion slice sort sum transpose values zipmap`
 //! * encoding: `base64decode base64encode base64gzip csvdecode jsondecode
 //!   jsonencode textdecodebase64 textencodebase64 urlencode yamldecode
-//!   yamlencode`
+//!   yamlencode` (`jsonencode` and `yamlencode` produce Terraform's exact
+//!   bytes)
 //! * filesystem: `abspath basename dirname pathexpand file fileexists fileset
 //!   filebase64 filemd5 filesha1 filesha256 filesha512 filebase64sha256
 //!   filebase64sha512 templatefile` — relative to [`FnCtx::module_dir`], and
-//!   never reading outside [`FnCtx::confine_to`] ([`FnError::Invalid`]).
+//!   never reading outside [`FnCtx::confine_to`] (symlinks resolved; such a
+//!   call is [`FnError::Invalid`]); `templatefile` renders through
+//!   [`FnCtx::render_template`]
 //! * date/time: `formatdate timeadd timecmp`
 //! * hash/crypto: `base64sha256 base64sha512 md5 sha1 sha256 sha512 uuidv5`
 //! * IP network: `cidrhost cidrnetmask cidrsubnet cidrsubnets` (IPv4, IPv6)
-//! * conversion: `tobool tolist tomap tonumber toset tostring`
+//! * conversion: `tobool tolist tomap tonumber toset tostring`, with
+//!   Terraform's unification of mixed collections (`tolist([1, "a"])` is
+//!   `["1", "a"]`)
 //! * sensitivity: `sensitive nonsensitive issensitive`; `ephemeralasnull`
-//!   returns its argument (rampart has no ephemeral values).
+//!   returns its argument (rampart has no ephemeral values)
+//!
+//! Arguments convert as Terraform converts them (a number where a string is
+//! wanted becomes its decimal text, `"true"` where a bool is wanted becomes
+//! `true`); sets are ordered as Terraform orders them.
 //!
 //! # Not knowable, or not supported
 //!
 //! * `timestamp`, `plantimestamp`, `uuid`, `bcrypt` give
-//!   [`FnError::NotKnowable`]: their result depends on the run.
+//!   [`FnError::NotKnowable`]: their result depends on the run (argument
+//!   errors such as a bcrypt cost above 31 are still [`FnError::Invalid`]).
 //! * `type` (console only), `templatestring` (needs the evaluator's template
-//!   engine), the lazy `try`/`can` (evaluator), and provider-defined
-//!   `provider::...` functions are not here: [`exists`] is false and [`call`]
-//!   gives [`FnError::UnknownFunction`].
-//! * Known differences: numbers are `f64` (Terraform uses arbitrary
-//!   precision, so integers beyond 2^53 and very long decimals differ);
-//!   `base64gzip` compresses with a different deflate implementation than
-//!   Go's, so its bytes can differ from Terraform's (they decompress to the
-//!   same text); `textencodebase64`/`textdecodebase64` know UTF-8, UTF-16LE,
-//!   UTF-16BE, ISO-8859-1 and US-ASCII only (other IANA names are an error
-//!   here); regular expressions use Rust's `regex` syntax, which agrees with
-//!   RE2's for ordinary patterns; list/tuple and map/object are one kind each
-//!   in [`Value`], so type errors that depend on that distinction are not
-//!   always raised; `abspath` resolves against the module directory, not
-//!   the process working directory.
+//!   engine and reference checks), the lazy `try`/`can` (evaluator), and
+//!   provider-defined `provider::...` functions are not here: [`exists`] is
+//!   false and [`call`] gives [`FnError::UnknownFunction`].
+//! * Known differences: numbers are `f64` (Terraform uses 512-bit floats, so
+//!   integers beyond 2^53 and long decimals differ; `%f` does round decimal
+//!   ties as Terraform does); `base64gzip` frames its output as Terraform
+//!   does but compresses with zlib's matcher rather than Go's, so longer
+//!   inputs can give other (equally valid) bytes;
+//!   `textencodebase64`/`textdecodebase64` know UTF-8, UTF-16LE, UTF-16BE,
+//!   ISO-8859-1 and US-ASCII only (other IANA names are an error here);
+//!   list/tuple and map/object are one kind each in [`Value`], so type errors
+//!   that depend on that distinction are not always raised; `abspath`
+//!   resolves against the module directory, not the process working
+//!   directory; file functions refuse files over 64 MiB and string
+//!   functions refuse results over 64 MiB.
 //!
 //! # Unknown values
 //!
@@ -60,7 +80,17 @@
 //! and the conversion functions (which keep unknown elements in place).
 //! `chunklist concat element one reverse slice values zipmap` keep unknown
 //! elements in place too: only an argument that is itself unknown (or, for
-//! `zipmap`, unknown keys) makes their result unknown.
+//! `zipmap`, unknown keys) makes their result unknown. `format` and
+//! `formatlist` give an unknown result for a null argument, as Terraform does.
+//!
+//! # Sensitive values
+//!
+//! Marks are removed from the arguments and the result is marked when any
+//! argument was. Functions that pick, count or copy elements (`concat
+//! element keys length lookup merge one reverse slice values`) leave marks
+//! inside collections where they are, as Terraform does:
+//! `element([sensitive("a"), "b"], 1)` is a plain `"b"`. `issensitive` and
+//! `nonsensitive` look at the value's own mark only.
 
 use std::collections::BTreeMap;
 use std::path::Path;
