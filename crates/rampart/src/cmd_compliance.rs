@@ -124,6 +124,9 @@ pub enum EvidenceCommand {
         /// Require a signature by this public key (a secret key file works too).
         #[arg(long, value_name = "FILE")]
         public_key: Option<PathBuf>,
+        /// Require manifest.json to have this SHA-256 (printed when the bundle was made).
+        #[arg(long, value_name = "HEX")]
+        manifest_sha256: Option<String>,
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,
@@ -442,6 +445,7 @@ pub fn run_evidence(cmd: EvidenceCommand) -> Result<ExitCode, String> {
         EvidenceCommand::Verify {
             dir,
             public_key,
+            manifest_sha256,
             json,
         } => {
             let pk = public_key
@@ -451,7 +455,7 @@ pub fn run_evidence(cmd: EvidenceCommand) -> Result<ExitCode, String> {
                         .map_err(|e| format!("{}: {e}", p.display()))
                 })
                 .transpose()?;
-            let v = evidence::verify(&dir, pk.as_ref());
+            let v = evidence::verify_pinned(&dir, pk.as_ref(), manifest_sha256.as_deref());
             let text = if json {
                 let mut s = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?;
                 s.push('\n');

@@ -31,7 +31,7 @@
 //! `rules.json` still hashes to the recorded rule-set digest, and checks the
 //! signature. Without a signature, the manifest itself can be rewritten by
 //! whoever can write the directory: record its SHA-256 (printed on creation)
-//! somewhere else, or sign.
+//! somewhere else and check it with [`verify_pinned`], or sign.
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
@@ -266,6 +266,8 @@ pub struct SignatureFile {
 pub enum ProblemKind {
     /// manifest.json missing or unreadable.
     BadManifest,
+    /// manifest.json does not hash to the digest recorded elsewhere.
+    ManifestMismatch,
     /// A listed file's content changed.
     Modified,
     /// A listed file is gone.
@@ -303,6 +305,17 @@ pub struct Verification {
 
 /// Check a bundle. `public_key`: the key the signature must come from.
 pub fn verify(dir: &Path, public_key: Option<&VerifyingKey>) -> Verification {
+    verify_pinned(dir, public_key, None)
+}
+
+/// [`verify`], also requiring `manifest.json` to hash to `manifest_sha256`
+/// (the digest printed when the bundle was made): protects an unsigned
+/// bundle against a rewritten manifest.
+pub fn verify_pinned(
+    dir: &Path,
+    public_key: Option<&VerifyingKey>,
+    manifest_sha256: Option<&str>,
+) -> Verification {
     let mut problems = Vec::new();
     let mut out = Verification {
         ok: false,
@@ -322,15 +335,30 @@ pub fn verify(dir: &Path, public_key: Option<&VerifyingKey>) -> Verification {
             return out;
         }
     };
-    out.manifest_sha256 = Some(sha256_hex(&bytes));
+    let digest = sha256_hex(&bytes);
+    if let Some(want) = manifest_sha256 {
+        let want = want
+            .trim()
+            .trim_start_matches("sha256:")
+            .to_ascii_lowercase();
+        if want != digest {
+            problems.push(Problem {
+                kind: ProblemKind::ManifestMismatch,
+                path: MANIFEST.into(),
+                detail: format!("SHA-256 {digest}, expected {want}"),
+            });
+        }
+    }
+    out.manifest_sha256 = Some(digest);
     let manifest: Manifest = match serde_json::from_slice(&bytes) {
         Ok(m) => m,
         Err(e) => {
-            out.problems.push(Problem {
+            problems.push(Problem {
                 kind: ProblemKind::BadManifest,
                 path: MANIFEST.into(),
                 detail: format!("not a rampart evidence manifest: {e}"),
             });
+            out.problems = problems;
             return out;
         }
     };

@@ -244,6 +244,32 @@ fn signatures_verify_and_detect_tampering() {
 }
 
 #[test]
+fn a_rewritten_manifest_is_caught_by_its_recorded_digest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ev");
+    let w = make_bundle(&dir, None);
+    assert!(evidence::verify_pinned(&dir, None, Some(&w.manifest_sha256)).ok);
+    // Remove a report and drop it from the manifest: consistent, but the digest changes.
+    std::fs::remove_file(dir.join("reports/soc2.md")).unwrap();
+    let mpath = dir.join("manifest.json");
+    let mut m: serde_json::Value = serde_json::from_slice(&std::fs::read(&mpath).unwrap()).unwrap();
+    m["files"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|f| f["path"] != "reports/soc2.md");
+    std::fs::write(&mpath, serde_json::to_vec_pretty(&m).unwrap()).unwrap();
+    assert!(
+        evidence::verify(&dir, None).ok,
+        "undetectable without a pin or signature"
+    );
+    let v = evidence::verify_pinned(&dir, None, Some(&format!("sha256:{}", w.manifest_sha256)));
+    assert_eq!(
+        kinds(&v),
+        vec![(ProblemKind::ManifestMismatch, "manifest.json".into())]
+    );
+}
+
+#[test]
 fn an_unsafe_manifest_path_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("ev");
