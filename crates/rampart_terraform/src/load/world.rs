@@ -584,6 +584,25 @@ impl<'s> World<'s> {
 
     // ----- locals and outputs -----
 
+    /// Where a value written as `expr` comes from: a variable when the
+    /// expression is `var.x` (or `"${var.x}"`), or a `local.y` whose own
+    /// expression leads to one (followed through up to 16 locals); otherwise
+    /// it is written in the block itself.
+    pub fn origin_of(&self, inst_id: usize, expr: &Expression, depth: usize) -> Origin {
+        if let Some(vv) = var_of(expr).and_then(|n| self.var_value(inst_id, n)) {
+            return vv.origin.clone();
+        }
+        if depth < 16 {
+            if let Some(name) = local_of(expr) {
+                let cfg = self.inst(inst_id).config.clone();
+                if let Some(decl) = cfg.as_ref().and_then(|c| c.locals.get(name)) {
+                    return self.origin_of(inst_id, &decl.expr, depth + 1);
+                }
+            }
+        }
+        Origin::Explicit
+    }
+
     pub fn local_value(&self, inst_id: usize, name: &str) -> Option<Rc<Computed>> {
         let inst = self.inst(inst_id);
         let cfg = inst.config.clone()?;
@@ -1127,10 +1146,7 @@ impl<'s> World<'s> {
                     };
                     let mut refs = std::mem::take(&mut cx.refs);
                     v.unknown_refs(&mut refs);
-                    let origin = match var_of(&a.value).and_then(|n| self.var_value(inst_id, n)) {
-                        Some(vv) => vv.origin.clone(),
-                        None => Origin::Explicit,
-                    };
+                    let origin = self.origin_of(inst_id, &a.value, 0);
                     out.attrs.insert(
                         name.to_string(),
                         Attr {
@@ -1595,6 +1611,29 @@ pub fn var_of(e: &Expression) -> Option<&str> {
         Expression::Traversal(t) => match (&t.expr, t.operators.first().map(|o| o.value())) {
             (Expression::Variable(v), Some(TraversalOperator::GetAttr(n)))
                 if v.value().as_str() == "var" =>
+            {
+                Some(n.value().as_str())
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The local a bare `local.x` (or `"${local.x}"`) expression names.
+pub fn local_of(e: &Expression) -> Option<&str> {
+    match e {
+        Expression::Parenthesis(p) => local_of(p.inner()),
+        Expression::StringTemplate(t) => {
+            let mut it = t.iter();
+            match (it.next(), it.next()) {
+                (Some(Element::Interpolation(i)), None) => local_of(&i.expr),
+                _ => None,
+            }
+        }
+        Expression::Traversal(t) => match (&t.expr, t.operators.first().map(|o| o.value())) {
+            (Expression::Variable(v), Some(TraversalOperator::GetAttr(n)))
+                if v.value().as_str() == "local" && t.operators.len() == 1 =>
             {
                 Some(n.value().as_str())
             }
