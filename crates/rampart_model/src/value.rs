@@ -58,8 +58,15 @@ impl Value {
     /// (strings lexically, numbers numerically, others in first-seen order after).
     pub fn set(items: Vec<Value>) -> Value {
         let mut out: Vec<Value> = Vec::with_capacity(items.len());
+        // Strings are found by hash (a linear scan per element is quadratic:
+        // minutes for a `toset` of 100k names); other values compare in full.
+        let mut strings = std::collections::HashSet::new();
         for v in items {
-            if !out.contains(&v) {
+            let dup = match &v {
+                Value::String(s) => !strings.insert(s.clone()),
+                _ => out.contains(&v),
+            };
+            if !dup {
                 out.push(v);
             }
         }
