@@ -57,6 +57,8 @@ pub enum SuppressionKind {
     CfnLint,
     /// `Metadata: {guard: {SuppressedRules: [..]}}`
     Guard,
+    /// `Metadata: {cfn_nag: {rules_to_suppress: [{id, reason}]}}`
+    CfnNag,
 }
 
 impl SuppressionKind {
@@ -66,6 +68,7 @@ impl SuppressionKind {
             SuppressionKind::Checkov => "checkov",
             SuppressionKind::CfnLint => "cfn-lint",
             SuppressionKind::Guard => "cfn-guard",
+            SuppressionKind::CfnNag => "cfn-nag",
         }
     }
 }

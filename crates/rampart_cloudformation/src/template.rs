@@ -465,6 +465,19 @@ fn suppressions(meta: &Node, logical: &str, addresses: &[String], out: &mut Vec<
             }
         }
     }
+    if let Some(list) = meta.get("cfn_nag").and_then(|r| r.get("rules_to_suppress")) {
+        for it in list.items() {
+            if let Some(id) = text(it.get("id")) {
+                push(
+                    id,
+                    text(it.get("reason")),
+                    None,
+                    SuppressionKind::CfnNag,
+                    it.span,
+                );
+            }
+        }
+    }
     if let Some(list) = meta.get("guard").and_then(|r| r.get("SuppressedRules")) {
         for it in list.items() {
             if let Some(id) = node_text(it) {

@@ -506,13 +506,17 @@ Resources:
           ignore_checks: [W3005]
       guard:
         SuppressedRules: [S3_BUCKET_LOGGING_ENABLED]
+      cfn_nag:
+        rules_to_suppress:
+          - id: W35
+            reason: central logging
     Properties:
       VersioningConfiguration:
         Status: Enabled
 "#;
     let ev = load(src);
     let s = &ev.suppressions;
-    assert_eq!(s.len(), 4, "{s:?}");
+    assert_eq!(s.len(), 5, "{s:?}");
     let r = &s[0];
     assert_eq!(r.kind, SuppressionKind::Rampart);
     assert_eq!(r.address, "aws_s3_bucket.Bucket");
@@ -524,7 +528,9 @@ Resources:
     assert_eq!(s[1].kind, SuppressionKind::Checkov);
     assert_eq!(s[1].reason.as_deref(), Some("central logging"));
     assert_eq!(s[2].rule_or_alias, "W3005");
-    assert_eq!(s[3].kind, SuppressionKind::Guard);
+    assert_eq!(s[3].kind, SuppressionKind::CfnNag);
+    assert_eq!(s[3].rule_or_alias, "W35");
+    assert_eq!(s[4].kind, SuppressionKind::Guard);
 }
 
 #[test]
