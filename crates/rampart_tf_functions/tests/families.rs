@@ -837,3 +837,23 @@ fn large_collections_stay_fast() {
     // Generous bound for an unoptimised debug build on a busy machine.
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
+
+#[test]
+fn hostile_yaml_and_json_are_refused_or_bounded() {
+    let laughs =
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n\
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n\
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n\
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n\
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n\
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n\
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n\
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n\
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n";
+    let started = std::time::Instant::now();
+    let _ = c("yamldecode", vec![s(laughs)]);
+    assert!(started.elapsed().as_secs() < 20);
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(c("yamldecode", vec![s(&deep)]).is_err());
+    assert!(c("jsondecode", vec![s(&deep)]).is_err());
+}
