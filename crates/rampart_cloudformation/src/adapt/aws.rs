@@ -206,7 +206,6 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
             let mut b = generic(p, sp, &["BlockDeviceMappings"]);
             block_devices(&mut b, p);
             rename(&mut b, "launch_configuration_name", "name");
-            rename(&mut b, "image_id", "image_id");
             c.primary(b);
         }
         "AWS::EC2::FlowLog" => {
@@ -246,9 +245,7 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
                 ("db_cluster_identifier", "cluster_identifier"),
                 ("master_username", "username"),
                 ("master_user_password", "password"),
-                ("db_subnet_group_name", "db_subnet_group_name"),
                 ("vpc_security_groups", "vpc_security_group_ids"),
-                ("allocated_storage", "allocated_storage"),
                 (
                     "enable_performance_insights",
                     "performance_insights_enabled",
@@ -272,9 +269,6 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
                     "iam_database_authentication_enabled",
                 ),
                 ("iam_auth_enabled", "iam_database_authentication_enabled"),
-                ("master_username", "master_username"),
-                ("vpc_security_group_ids", "vpc_security_group_ids"),
-                ("db_subnet_group_name", "db_subnet_group_name"),
                 (
                     "enable_cloudwatch_logs_exports",
                     "enabled_cloudwatch_logs_exports",
@@ -515,7 +509,6 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
                     "cloud_front_default_certificate",
                     "cloudfront_default_certificate",
                 );
-                rename(blk, "ssl_support_method", "ssl_support_method");
             }
             c.primary(b);
         }
@@ -564,11 +557,6 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
             }
             c.primary(b);
         }
-        "AWS::SecretsManager::RotationSchedule" => {
-            let mut b = generic(p, sp, &[]);
-            rename(&mut b, "rotation_lambda_arn", "rotation_lambda_arn");
-            c.primary(b);
-        }
         "AWS::ElastiCache::ReplicationGroup" => {
             let mut b = generic(p, sp, &[]);
             rename(&mut b, "replication_group_description", "description");
@@ -589,7 +577,6 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
                 "node_to_node_encryption_options",
                 "node_to_node_encryption",
             );
-            rename(&mut b, "cluster_config", "cluster_config");
             rename(&mut b, "elasticsearch_cluster_config", "cluster_config");
             c.primary(b);
         }
@@ -668,7 +655,6 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
         }
         "AWS::Config::ConfigurationRecorder" => {
             let mut b = generic(p, sp, &[]);
-            rename(&mut b, "role_arn", "role_arn");
             // With a recording group, the API default for `AllSupported` is
             // false (Terraform's attribute default of true does not apply).
             if let Some(g) = b.blocks.iter_mut().find(|x| x.kind == "recording_group") {
