@@ -1,5 +1,6 @@
 //! The `rampart` command line.
 
+mod cmd_compliance;
 mod docs;
 
 use std::collections::HashMap;
@@ -39,6 +40,13 @@ enum Command {
         /// Rule id, name or peer alias (e.g. RMP-AWS-S3-001, s3-bucket-versioning, CKV_AWS_21).
         rule: String,
     },
+    /// Compliance report for a framework or a company policy: control status with evidence.
+    Report(cmd_compliance::ReportArgs),
+    /// The exception register: every suppression with its reason, owner and expiry.
+    Exceptions(cmd_compliance::ExceptionsArgs),
+    /// Evidence bundles: create signing keys, verify a bundle.
+    #[command(subcommand)]
+    Evidence(cmd_compliance::EvidenceCommand),
     /// Print the evaluated model (what the rules see) as JSON: addresses, values, unknowns.
     Inspect {
         #[command(flatten)]
@@ -160,6 +168,9 @@ fn main() -> ExitCode {
         Command::Scan(args) => run_scan(args),
         Command::Rules(args) => run_rules(args),
         Command::Explain { rule } => run_explain(&rule),
+        Command::Report(a) => cmd_compliance::run_report(a),
+        Command::Exceptions(a) => cmd_compliance::run_exceptions(a),
+        Command::Evidence(c) => cmd_compliance::run_evidence(c),
         Command::Inspect { inputs } => resolve(&inputs).map(|r| {
             let v = rampart_engine::inspect(&r.opts);
             let text = serde_json::to_string_pretty(&v).unwrap_or_default();

@@ -502,7 +502,7 @@ fn count_of_a_billion() {
         "sub/count.tf",
         "resource \"aws_s3_bucket\" \"many\" {\n  count  = 1e9\n  bucket = \"b-${count.index}\"\n}\n",
     );
-    check_error(d.path(), "sub/count.tf", "", Some(2));
+    check_error(d.path(), "sub/count.tf", "too-many-instances", Some(2));
 }
 
 #[test]
@@ -513,7 +513,7 @@ fn for_each_over_100k_elements() {
         "sub/fe.tf",
         "locals {\n  names = toset([for p in setproduct(range(1000), range(101)) : \"b${p[0]}-${p[1]}\"])\n}\n\nresource \"aws_s3_bucket\" \"many\" {\n  for_each = local.names\n  bucket   = each.key\n}\n",
     );
-    check_error(d.path(), "sub/fe.tf", "", Some(6));
+    check_error(d.path(), "sub/fe.tf", "too-many-instances", Some(6));
 }
 
 #[test]
@@ -535,7 +535,9 @@ fn string_repetition_bombs_through_functions() {
         "sub/fmt.tf",
         "resource \"aws_s3_bucket\" \"bomb\" {\n  bucket = format(\"%1000000000s\", \"x\")\n  tags = {\n    b = strrev(format(\"%60000000s\", \"x\"))\n    c = indent(1000000000, \"a\\nb\")\n    d = join(\"\", [for i in setproduct(range(1000), range(100)) : format(\"%1000s\", \"x\")])\n    e = replace(format(\"%1000000s\", \"\"), \" \", format(\"%1000s\", \"y\"))\n    f = jsonencode(formatlist(\"%100000000s\", [\"a\", \"b\"]))\n    g = strrev(strrev(strrev(join(\"\", [for i in range(1000) : format(\"%60000s\", \"z\")]))))\n  }\n}\n",
     );
-    check_error(d.path(), "sub/fmt.tf", "", Some(2));
+    let o = check_error(d.path(), "sub/fmt.tf", "larger than", None);
+    let out = serde_json::to_string(&o.report).unwrap_or_default();
+    assert!(out.len() < 32 * 1024 * 1024, "report of {} bytes", out.len());
 }
 
 #[test]
