@@ -327,61 +327,147 @@ pub(crate) fn csvdecode(a: &[Value], _: &FnCtx<'_>) -> R {
 
 // ---------------------------------------------------------------- text encodings
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum TextEnc {
     Utf8,
+    /// UTF-16 with a byte-order mark (big endian when writing).
+    Utf16Bom,
     Utf16Le,
     Utf16Be,
     Latin1,
+    Latin9,
+    Windows1252,
     Ascii,
 }
 
+/// IANA names and aliases Terraform accepts (case-insensitive) for the
+/// encodings supported here.
 fn text_encoding(name: &str) -> Result<TextEnc, FnError> {
-    let n = name.to_ascii_lowercase().replace('_', "-");
+    let n = name.to_ascii_lowercase();
     Ok(match n.as_str() {
-        "utf-8" | "utf8" => TextEnc::Utf8,
-        "utf-16le" => TextEnc::Utf16Le,
-        "utf-16be" => TextEnc::Utf16Be,
-        "iso-8859-1" | "latin1" | "l1" | "iso-ir-100" | "iso8859-1" => TextEnc::Latin1,
-        "us-ascii" | "ascii" | "us" | "ansi-x3.4-1968" => TextEnc::Ascii,
+        "utf-8" | "csutf8" => TextEnc::Utf8,
+        "utf-16" | "csutf16" => TextEnc::Utf16Bom,
+        "utf-16le" | "csutf16le" => TextEnc::Utf16Le,
+        "utf-16be" | "csutf16be" => TextEnc::Utf16Be,
+        "iso-8859-1" | "iso_8859-1:1987" | "iso-ir-100" | "iso_8859-1" | "latin1" | "l1"
+        | "ibm819" | "cp819" | "csisolatin1" => TextEnc::Latin1,
+        "iso-8859-15" | "iso_8859-15" | "latin-9" | "csiso885915" => TextEnc::Latin9,
+        "windows-1252" | "cswindows1252" => TextEnc::Windows1252,
+        "us-ascii" | "iso-ir-6" | "ansi_x3.4-1968" | "ansi_x3.4-1986" | "iso_646.irv:1991"
+        | "iso646-us" | "us" | "ibm367" | "cp367" | "csascii" => TextEnc::Ascii,
         _ => {
             return Err(bad_param(
                 "encoding",
-                format!("{name:?} is not a supported IANA encoding name or alias"),
+                format!("{name:?} is not a supported IANA encoding name or alias here"),
             ))
         }
     })
 }
 
+/// Windows-1252 bytes 0x80..=0x9F (the rest is Latin-1); undefined slots map
+/// to the C1 control of the same number.
+const CP1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// ISO-8859-15 differs from Latin-1 in eight places.
+const LATIN9_DIFF: [(u8, char); 8] = [
+    (0xa4, '€'),
+    (0xa6, 'Š'),
+    (0xa8, 'š'),
+    (0xb4, 'Ž'),
+    (0xb8, 'ž'),
+    (0xbc, 'Œ'),
+    (0xbd, 'œ'),
+    (0xbe, 'Ÿ'),
+];
+
+fn single_byte_encode(c: char, enc: TextEnc) -> Option<u8> {
+    let u = c as u32;
+    match enc {
+        TextEnc::Ascii => u8::try_from(u).ok().filter(|b| *b < 0x80),
+        TextEnc::Latin1 => u8::try_from(u).ok(),
+        TextEnc::Latin9 => {
+            if let Some((b, _)) = LATIN9_DIFF.iter().find(|(_, ch)| *ch == c) {
+                return Some(*b);
+            }
+            u8::try_from(u)
+                .ok()
+                .filter(|b| !LATIN9_DIFF.iter().any(|(x, _)| x == b))
+        }
+        TextEnc::Windows1252 => {
+            if let Some(pos) = CP1252_HIGH.iter().position(|ch| *ch == c) {
+                return u8::try_from(0x80 + pos).ok();
+            }
+            u8::try_from(u).ok().filter(|b| !(0x80..0xa0).contains(b))
+        }
+        _ => None,
+    }
+}
+
+/// A byte of a single-byte encoding; `None` where the encoding leaves it
+/// undefined (Terraform reports an error for such input).
+fn single_byte_decode(b: u8, enc: TextEnc) -> Option<char> {
+    match enc {
+        TextEnc::Ascii if b >= 0x80 => None,
+        TextEnc::Latin9 => Some(
+            LATIN9_DIFF
+                .iter()
+                .find(|(x, _)| *x == b)
+                .map_or(char::from(b), |(_, ch)| *ch),
+        ),
+        TextEnc::Windows1252 if (0x80..0xa0).contains(&b) => CP1252_HIGH
+            .get(usize::from(b - 0x80))
+            .copied()
+            .filter(|c| !('\u{80}'..'\u{a0}').contains(c)),
+        _ => Some(char::from(b)),
+    }
+}
+
 pub(crate) fn textencodebase64(a: &[Value], _: &FnCtx<'_>) -> R {
     let s = want_str(arg(a, 0), "string")?;
     let name = want_str(arg(a, 1), "encoding")?;
-    let bytes: Vec<u8> = match text_encoding(&name)? {
+    let enc = text_encoding(&name)?;
+    let bytes: Vec<u8> = match enc {
         TextEnc::Utf8 => s.into_bytes(),
         TextEnc::Utf16Le => s.encode_utf16().flat_map(u16::to_le_bytes).collect(),
         TextEnc::Utf16Be => s.encode_utf16().flat_map(u16::to_be_bytes).collect(),
-        TextEnc::Latin1 | TextEnc::Ascii => {
-            let limit = if matches!(text_encoding(&name)?, TextEnc::Ascii) {
-                0x7f
-            } else {
-                0xff
-            };
-            s.chars()
-                .map(|c| {
-                    u8::try_from(c as u32)
-                        .ok()
-                        .filter(|b| u32::from(*b) <= limit)
-                        .ok_or_else(|| {
-                            bad_param(
-                                "string",
-                                format!("the given string contains characters that cannot be represented in {name}"),
-                            )
-                        })
+        TextEnc::Utf16Bom => [0xfe, 0xff]
+            .into_iter()
+            .chain(s.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect(),
+        _ => s
+            .chars()
+            .map(|c| {
+                single_byte_encode(c, enc).ok_or_else(|| {
+                    bad_param(
+                        "string",
+                        format!("the given string contains characters that cannot be represented in {name}"),
+                    )
                 })
-                .collect::<Result<_, _>>()?
-        }
+            })
+            .collect::<Result<_, _>>()?,
     };
     Ok(Value::String(b64(&bytes)))
+}
+
+fn utf16_decode(bytes: &[u8], little: bool) -> String {
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|c| {
+            let pair = [
+                c.first().copied().unwrap_or(0),
+                c.get(1).copied().unwrap_or(0),
+            ];
+            if little {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        })
+        .collect();
+    String::from_utf16_lossy(&units)
 }
 
 pub(crate) fn textdecodebase64(a: &[Value], _: &FnCtx<'_>) -> R {
@@ -391,34 +477,23 @@ pub(crate) fn textdecodebase64(a: &[Value], _: &FnCtx<'_>) -> R {
     let bytes = b64_decode(&s)?;
     let text = match enc {
         TextEnc::Utf8 => String::from_utf8_lossy(&bytes).into_owned(),
-        TextEnc::Utf16Le | TextEnc::Utf16Be => {
-            let units: Vec<u16> = bytes
-                .chunks(2)
-                .map(|c| {
-                    let pair = [
-                        c.first().copied().unwrap_or(0),
-                        c.get(1).copied().unwrap_or(0),
-                    ];
-                    if matches!(enc, TextEnc::Utf16Le) {
-                        u16::from_le_bytes(pair)
-                    } else {
-                        u16::from_be_bytes(pair)
-                    }
-                })
-                .collect();
-            String::from_utf16_lossy(&units)
-        }
-        TextEnc::Latin1 => bytes.iter().map(|b| char::from(*b)).collect(),
-        TextEnc::Ascii => bytes
+        TextEnc::Utf16Le => utf16_decode(&bytes, true),
+        TextEnc::Utf16Be => utf16_decode(&bytes, false),
+        TextEnc::Utf16Bom => match bytes.get(..2) {
+            Some([0xff, 0xfe]) => utf16_decode(bytes.get(2..).unwrap_or(&[]), true),
+            Some([0xfe, 0xff]) => utf16_decode(bytes.get(2..).unwrap_or(&[]), false),
+            _ => utf16_decode(&bytes, false),
+        },
+        _ => bytes
             .iter()
-            .map(|b| {
-                if *b < 0x80 {
-                    char::from(*b)
-                } else {
-                    '\u{fffd}'
-                }
-            })
-            .collect(),
+            .map(|b| single_byte_decode(*b, enc))
+            .collect::<Option<String>>()
+            .ok_or_else(|| {
+                bad_param(
+                    "source",
+                    format!("the given string contains symbols that are not defined for {name}"),
+                )
+            })?,
     };
     Ok(Value::String(text))
 }

@@ -61,8 +61,10 @@
 //!   ties as Terraform does); `base64gzip` frames its output as Terraform
 //!   does but compresses with zlib's matcher rather than Go's, so longer
 //!   inputs can give other (equally valid) bytes;
-//!   `textencodebase64`/`textdecodebase64` know UTF-8, UTF-16LE, UTF-16BE,
-//!   ISO-8859-1 and US-ASCII only (other IANA names are an error here);
+//!   `textencodebase64`/`textdecodebase64` know UTF-8, UTF-16 (with BOM),
+//!   UTF-16LE, UTF-16BE, ISO-8859-1, ISO-8859-15, windows-1252 and US-ASCII
+//!   under their IANA names and aliases; other encodings Terraform knows
+//!   (Shift_JIS, GBK, ...) are an error here;
 //!   list/tuple and map/object are one kind each in [`Value`], so type errors
 //!   that depend on that distinction are not always raised; `abspath`
 //!   resolves against the module directory, not the process working

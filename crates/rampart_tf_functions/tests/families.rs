@@ -427,6 +427,12 @@ fn base64_csv_url_text() {
         s("Hi")
     );
     invalid("textencodebase64", vec![s("Hi"), s("NOPE")]);
+    invalid("textencodebase64", vec![s("Hi"), s("utf8")]);
+    assert_eq!(
+        ok("textencodebase64", vec![s("Hi€"), s("windows-1252")]),
+        s("SGmA")
+    );
+    invalid("textdecodebase64", vec![s("gQ=="), s("windows-1252")]);
     invalid("textencodebase64", vec![s("日"), s("ISO-8859-1")]);
 }
 
