@@ -18,6 +18,7 @@
 
 pub mod adapt;
 pub mod eval;
+pub mod foreach;
 pub mod json;
 pub mod node;
 pub mod template;

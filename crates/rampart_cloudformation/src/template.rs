@@ -8,7 +8,8 @@ use rampart_source::{FileId, Span};
 
 use crate::adapt::{self, Res};
 use crate::eval::{Param, Scope, PSEUDO};
-use crate::node::{Kind, Node};
+use crate::foreach;
+use crate::node::{Entry, Kind, Node};
 use crate::{json, yaml, CfnSuppression, Evaluation, Options, SuppressionKind};
 
 /// Parse template text (JSON when it starts with `{`, YAML otherwise).
@@ -288,24 +289,30 @@ pub fn evaluate(text: &str, file: FileId, opts: &Options, out: &mut Evaluation) 
             .with_span(root.span),
         );
     }
-    let mut addrs: HashMap<String, String> = HashMap::new();
-    for e in resources.entries() {
-        let ty = e.value.get("Type").and_then(Node::as_str).unwrap_or("");
-        addrs.insert(e.key.clone(), adapt::primary_address(ty, &e.key, &e.value));
-    }
-
     let mut scope = Scope {
         params,
         pseudo,
         mappings: root.get("Mappings"),
         conditions: root.get("Conditions"),
-        resources: addrs,
+        resources: HashMap::new(),
         cond_cache: HashMap::new(),
         cond_busy: HashSet::new(),
         map_busy: HashSet::new(),
         diags: Vec::new(),
         depth: 0,
     };
+    // `Fn::ForEach` (AWS::LanguageExtensions) expands before anything refers
+    // to the resources it makes.
+    let mut expanded: Vec<Entry> = Vec::new();
+    foreach::expand(resources.entries(), &mut scope, &mut expanded, 0);
+    let resources = Node::new(Kind::Map(expanded), resources.span);
+    let resources = &resources;
+    for e in resources.entries() {
+        let ty = e.value.get("Type").and_then(Node::as_str).unwrap_or("");
+        scope
+            .resources
+            .insert(e.key.clone(), adapt::primary_address(ty, &e.key, &e.value));
+    }
 
     // SAM globals.
     let globals = if sam { root.get("Globals") } else { None };
@@ -313,16 +320,6 @@ pub fn evaluate(text: &str, file: FileId, opts: &Options, out: &mut Evaluation) 
     for e in resources.entries() {
         let decl = &e.value;
         let span = e.span();
-        if e.key.starts_with("Fn::ForEach") {
-            scope.diags.push(
-                Diagnostic::warning(
-                    "cfn-foreach",
-                    "`Fn::ForEach` (AWS::LanguageExtensions) is not expanded; the resources it makes are not scanned",
-                )
-                .with_span(e.key_span),
-            );
-            continue;
-        }
         let Some(ty) = decl.get("Type").and_then(Node::as_str) else {
             scope.diags.push(
                 Diagnostic::error(

@@ -742,3 +742,45 @@ fn bom_and_crlf() {
     assert!(rampart_cloudformation::detect(json));
     assert_eq!(load(json).resources.len(), 1);
 }
+
+#[test]
+fn foreach_expands_resources() {
+    let src = r#"
+AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::LanguageExtensions
+Parameters:
+  Names:
+    Type: CommaDelimitedList
+    Default: logs,data-lake
+Resources:
+  Key:
+    Type: AWS::KMS::Key
+  Fn::ForEach::Buckets:
+    - Name
+    - !Ref Names
+    - '&{Name}Bucket':
+        Type: AWS::S3::Bucket
+        Properties:
+          BucketName: !Sub 'acme-${Name}'
+          Tags:
+            - Key: name
+              Value: !Ref Name
+  Fn::ForEach::Unknown:
+    - X
+    - !Ref Missing
+    - '${X}Topic':
+        Type: AWS::SNS::Topic
+"#;
+    let ev = load(src);
+    let b = res(&ev, "aws_s3_bucket.datalakeBucket");
+    assert_eq!(
+        val(b, "bucket").and_then(Value::as_str),
+        Some("acme-data-lake")
+    );
+    assert_eq!(
+        val(b, "tags.name").and_then(Value::as_str),
+        Some("data-lake")
+    );
+    res(&ev, "aws_s3_bucket.logsBucket");
+    assert!(ev.diagnostics.iter().any(|d| d.code == "cfn-foreach"));
+}

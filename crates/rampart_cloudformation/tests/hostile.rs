@@ -125,6 +125,26 @@ fn long_chains_fit_a_small_stack() {
 }
 
 #[test]
+fn foreach_expansion_is_bounded() {
+    let items = (0..5000)
+        .map(|i| format!("i{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut src = format!(
+        "Transform: AWS::LanguageExtensions\nMetadata:\n  big: &big [{}]\nResources:\n  Fn::ForEach::A:\n    - X\n    - [{items}]\n    - '${{X}}T':\n        Type: AWS::SNS::Topic\n        Properties:\n          Tags: *big\n",
+        vec!["x"; 5000].join(", ")
+    );
+    src.push_str("  Plain:\n    Type: AWS::SQS::Queue\n");
+    let ev = evaluate_text(&src, FileId(0), &Options::default());
+    assert!(ev.resources.len() <= 2_001, "{}", ev.resources.len());
+    assert!(ev.diagnostics.iter().any(|d| d.code == "cfn-foreach"));
+    assert!(ev
+        .resources
+        .iter()
+        .any(|r| r.address == "aws_sqs_queue.Plain"));
+}
+
+#[test]
 fn duplicate_keys_are_reported_with_their_line() {
     let src = "Resources:\n  T:\n    Type: AWS::SNS::Topic\n  T:\n    Type: AWS::SQS::Queue\n";
     let (ev, sources) = load_file("dup.yaml", src.as_bytes());
