@@ -106,6 +106,50 @@ fn typed(ty: &str, text: &str) -> Value {
     Value::string(text)
 }
 
+/// `MinLength`/`MaxLength` (strings) and `MinValue`/`MaxValue` (numbers).
+fn check_bounds(
+    name: &str,
+    decl: &Node,
+    ty: &str,
+    value: &str,
+    at: Span,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let num = |k: &str| {
+        decl.get(k)
+            .and_then(node_text)
+            .and_then(|t| t.trim().parse::<f64>().ok())
+    };
+    let mut problem = None;
+    if ty == "Number" {
+        match value.trim().parse::<f64>() {
+            Err(_) => problem = Some(format!("`{value}` is not a number")),
+            Ok(v) => {
+                if let Some(min) = num("MinValue").filter(|m| v < *m) {
+                    problem = Some(format!("{value} is below its MinValue {min}"));
+                }
+                if let Some(max) = num("MaxValue").filter(|m| v > *m) {
+                    problem = Some(format!("{value} is above its MaxValue {max}"));
+                }
+            }
+        }
+    } else if ty == "String" {
+        let len = value.chars().count() as f64;
+        if let Some(min) = num("MinLength").filter(|m| len < *m) {
+            problem = Some(format!("is shorter than its MinLength {min}"));
+        }
+        if let Some(max) = num("MaxLength").filter(|m| len > *m) {
+            problem = Some(format!("is longer than its MaxLength {max}"));
+        }
+    }
+    if let Some(p) = problem {
+        diags.push(
+            Diagnostic::warning("cfn-parameter-invalid", format!("parameter `{name}`: {p}"))
+                .with_span(at),
+        );
+    }
+}
+
 fn node_text(n: &Node) -> Option<String> {
     match &n.kind {
         Kind::Str(s) => Some(s.clone()),
@@ -238,6 +282,7 @@ pub fn evaluate(text: &str, file: FileId, opts: &Options, out: &mut Evaluation) 
                         );
                     }
                 }
+                check_bounds(&e.key, decl, ty, t, at, &mut param_diags);
                 typed(ty, t)
             }
             None => {

@@ -784,3 +784,15 @@ Resources:
     res(&ev, "aws_s3_bucket.logsBucket");
     assert!(ev.diagnostics.iter().any(|d| d.code == "cfn-foreach"));
 }
+
+#[test]
+fn parameter_bounds_are_checked() {
+    let src = "Parameters:\n  Days:\n    Type: Number\n    MinValue: 7\n    MaxValue: 35\n    Default: 3\n  Name:\n    Type: String\n    MaxLength: 4\n    Default: abcdef\nResources:\n  T:\n    Type: AWS::SNS::Topic\n";
+    let ev = load(src);
+    let n = ev
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "cfn-parameter-invalid")
+        .count();
+    assert_eq!(n, 2, "{:?}", ev.diagnostics);
+}
