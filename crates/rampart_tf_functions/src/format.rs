@@ -133,6 +133,10 @@ pub(crate) fn format_one(fmt: &str, args: &[Value]) -> Result<String, FnError> {
             *u = true;
         }
         let piece = format_verb(verb, flags, prec, val, idx)?;
+        // Terraform writes %t without padding.
+        let width = if verb == 't' { None } else { width };
+        // Zero padding goes after the sign for numeric verbs only (%05v of
+        // -1 is "000-1" in Terraform).
         pad_into(&mut out, &piece, width, flags, is_numeric_verb(verb));
     }
     if let Some(unused) = used.iter().position(|u| !u) {
@@ -249,11 +253,10 @@ fn format_verb(
             Value::Null => Ok("null".to_string()),
             Value::Number(n) => {
                 // Terraform formats a number's default form like Go's %g.
+                // `+` and space do not apply to %v.
                 let body = fmt_g(n.abs(), None, false);
-                Ok(format!(
-                    "{}{body}",
-                    sign_prefix(n.is_sign_negative(), flags)
-                ))
+                let sign = if n.is_sign_negative() { "-" } else { "" };
+                Ok(format!("{sign}{body}"))
             }
             Value::String(_) | Value::Bool(_) => Ok(prim_to_string(v).unwrap_or_default()),
             other => json_encode(other),
