@@ -23,24 +23,33 @@ use super::template::{self, Part};
 /// `templatefile` and reference chains add to it).
 pub const MAX_DEPTH: usize = 256;
 
-/// Largest value an expression may build, counted roughly as 32 bytes per
-/// element plus the length of strings and object keys.
+/// Largest value an expression may build, counted roughly as 128 bytes per
+/// element (about what a tree of values takes in memory) plus the length of
+/// strings and object keys.
 pub const MAX_VALUE_BYTES: usize = 64 * 1024 * 1024;
 
-/// Whether `v` weighs more than `limit` (stops walking once it does).
-fn value_exceeds(v: &Value, limit: usize) -> bool {
-    let mut budget = limit;
+/// Most weight of large values (over 1 MiB each) one evaluation thread may
+/// build in total: values that fail [`MAX_VALUE_BYTES`] become unknown and a
+/// doubling chain of locals would otherwise grow again from there.
+pub const MAX_BUILT_BYTES: usize = 8 * MAX_VALUE_BYTES;
+
+thread_local! {
+    static BUILT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The weight of `v`, or `limit + 1` once it is over `limit` (the walk stops there).
+fn value_weight(v: &Value, limit: usize) -> usize {
+    let mut total: usize = 0;
     let mut stack = vec![v];
     while let Some(v) = stack.pop() {
-        let cost = 32
+        total += 128
             + match v {
                 Value::String(s) => s.len(),
                 Value::Object(m) => m.keys().map(String::len).sum(),
                 _ => 0,
             };
-        match budget.checked_sub(cost) {
-            Some(b) => budget = b,
-            None => return true,
+        if total > limit {
+            return limit + 1;
         }
         match v {
             Value::List(xs) | Value::Set(xs) => stack.extend(xs.iter()),
@@ -49,7 +58,32 @@ fn value_exceeds(v: &Value, limit: usize) -> bool {
             _ => {}
         }
     }
-    false
+    total
+}
+
+/// Why a built value is refused, if it is.
+fn value_too_large(v: &Value) -> Option<String> {
+    let w = value_weight(v, MAX_VALUE_BYTES);
+    if w > MAX_VALUE_BYTES {
+        return Some(format!(
+            "Value too large: this expression builds a value of more than {} MiB",
+            MAX_VALUE_BYTES / (1024 * 1024)
+        ));
+    }
+    if w > 1024 * 1024 {
+        let built = BUILT.with(|b| {
+            let n = b.get().saturating_add(w);
+            b.set(n);
+            n
+        });
+        if built > MAX_BUILT_BYTES {
+            return Some(format!(
+                "Value too large: this module's expressions built more than {} MiB of large values",
+                MAX_BUILT_BYTES / (1024 * 1024)
+            ));
+        }
+    }
+    None
 }
 
 /// An evaluation error: Terraform-like text and where it happened.
@@ -195,14 +229,8 @@ impl<'e> Cx<'e> {
                     | Expression::StringTemplate(_)
                     | Expression::HeredocTemplate(_)
             );
-            if builds && value_exceeds(v, MAX_VALUE_BYTES) {
-                return Err(EvalError::new(
-                    format!(
-                        "Value too large: this expression builds a value of more than {} MiB",
-                        MAX_VALUE_BYTES / (1024 * 1024)
-                    ),
-                    self.span(e.span()),
-                ));
+            if let Some(msg) = builds.then(|| value_too_large(v)).flatten() {
+                return Err(EvalError::new(msg, self.span(e.span())));
             }
         }
         r
