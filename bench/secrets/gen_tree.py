@@ -137,6 +137,7 @@ def main():
     target = mb * 1_000_000
     written = 0
     i = 0
+    labels = []
     while written < target:
         ext = R.choice(list(TEMPLATES))
         tmpl = TEMPLATES[ext]
@@ -148,16 +149,21 @@ def main():
             l = R.choice(pool)
             lines.append(l)
             n += len(l) + 1
-        if R.random() < 0.3:
-            lines.insert(R.randrange(len(lines)), secret_line())
         d = os.path.join(out, f"pkg{i // 100:03d}")
         os.makedirs(d, exist_ok=True)
+        if R.random() < 0.3:
+            at = R.randrange(len(lines))
+            lines.insert(at, secret_line())
+            labels.append(f"pkg{i // 100:03d}/file{i:05d}{ext}\t{at + 1}\tsecret\n")
         with open(os.path.join(d, f"file{i:05d}{ext}"), "w") as fh:
             text = "\n".join(lines) + "\n"
             fh.write(text)
             written += len(text)
         i += 1
-    print(f"{i} files, {written / 1e6:.0f} MB in {out}")
+    with open(os.path.join(os.path.dirname(os.path.abspath(out)), "tree_labels.tsv"), "w") as fh:
+        fh.write("# file\tline\texpected\n")
+        fh.writelines(labels)
+    print(f"{i} files, {written / 1e6:.0f} MB in {out}, {len(labels)} secrets sprinkled")
 
 
 if __name__ == "__main__":

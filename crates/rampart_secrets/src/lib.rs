@@ -166,6 +166,9 @@ fn assemble(text: &str, mut raw: Vec<Raw>) -> Vec<SecretMatch> {
     let mut line = 1usize;
     let mut line_start = 0usize;
     let mut pos = 0usize;
+    // Column bookkeeping is incremental so long lines stay linear.
+    let mut col_pos = 0usize;
+    let mut col = 1usize;
     let bytes = text.as_bytes();
     for r in kept {
         let Some(det) = detectors::DETECTORS.get(r.det) else {
@@ -176,9 +179,13 @@ fn assemble(text: &str, mut raw: Vec<Raw>) -> Vec<SecretMatch> {
             line_start = pos + nl + 1;
         }
         pos = r.start;
-        let column = text
-            .get(line_start..r.start)
-            .map_or(1, |s| s.chars().count() + 1);
+        if col_pos < line_start {
+            col_pos = line_start;
+            col = 1;
+        }
+        col += text.get(col_pos..r.start).map_or(0, |s| s.chars().count());
+        col_pos = r.start;
+        let column = col;
         let end_line = line
             + memchr::memchr_iter(b'\n', bytes.get(r.start..r.end).unwrap_or_default()).count();
         let value = text.get(r.start..r.end).unwrap_or_default();

@@ -192,12 +192,12 @@ fn build() -> Engine {
         triggers,
         regexes,
         pem_header: rx(
-            r"-----BEGIN ((?:RSA|EC|DSA|OPENSSH|PGP|ENCRYPTED|SSH2 ENCRYPTED) )?PRIVATE KEY( BLOCK)?-----",
+            r"\A-----BEGIN ((?:RSA|EC|DSA|OPENSSH|PGP|ENCRYPTED|SSH2 ENCRYPTED) )?PRIVATE KEY( BLOCK)?-----",
         ),
         gcp_key: rx(
             r#""private_key"\s*:\s*"(-----BEGIN (?:RSA )?PRIVATE KEY-----[^"]{64,}?-----END (?:RSA )?PRIVATE KEY-----(?:\\n)?)""#,
         ),
-        jwt: rx(r"(eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{16,})"),
+        jwt: rx(r"\A(eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{16,})"),
         idx,
     }
 }
@@ -281,12 +281,27 @@ pub(crate) fn file_kind(path: &str) -> FileKind {
     }
 }
 
-/// Bounds of the line containing `pos`.
+/// How far around a hit a "line" extends when the real line is longer
+/// (minified files): keeps the work per hit bounded.
+const MAX_HALF_LINE: usize = 4096;
+
+/// Bounds of the line containing `pos`, clipped to `MAX_HALF_LINE` bytes on
+/// each side and to UTF-8 character boundaries.
 pub(crate) fn line_bounds(bytes: &[u8], pos: usize) -> (usize, usize) {
     let pos = pos.min(bytes.len());
-    let start = memchr::memrchr(b'\n', bytes.get(..pos).unwrap_or_default()).map_or(0, |i| i + 1);
-    let end = memchr::memchr(b'\n', bytes.get(pos..).unwrap_or_default())
-        .map_or(bytes.len(), |i| pos + i);
+    let lo = pos.saturating_sub(MAX_HALF_LINE);
+    let hi = pos.saturating_add(MAX_HALF_LINE).min(bytes.len());
+    let mut start =
+        memchr::memrchr(b'\n', bytes.get(lo..pos).unwrap_or_default()).map_or(lo, |i| lo + i + 1);
+    let mut end =
+        memchr::memchr(b'\n', bytes.get(pos..hi).unwrap_or_default()).map_or(hi, |i| pos + i);
+    let is_cont = |b: u8| (0x80..0xC0).contains(&b);
+    while start < pos && bytes.get(start).is_some_and(|&b| is_cont(b)) {
+        start += 1;
+    }
+    while end > pos && end < bytes.len() && bytes.get(end).is_some_and(|&b| is_cont(b)) {
+        end -= 1;
+    }
     (start, end)
 }
 
@@ -458,6 +473,7 @@ fn check_token(ctx: &mut Ctx<'_>, check: Check, s: &str) -> bool {
 
 /// PEM private key starting at `pos`; returns the end of the block.
 fn private_key(e: &Engine, text: &str, pos: usize, out: &mut Vec<Raw>) -> Option<usize> {
+    let mut resume = pos;
     let window_end = floor_boundary(text, pos.saturating_add(256));
     let head = text.get(pos..window_end)?;
     let m = e.pem_header.find(head)?;
@@ -476,7 +492,9 @@ fn private_key(e: &Engine, text: &str, pos: usize, out: &mut Vec<Raw>) -> Option
             (rest.get(..i).unwrap_or_default(), body_start + close)
         }
         None => {
-            // No footer: take the leading run of key-material lines.
+            // No footer within the window: later headers inside it are not re-scanned.
+            resume = limit;
+            // Take the leading run of key-material lines.
             let cut = floor_boundary(rest, 4096.min(rest.len()));
             let run = rest.get(..cut).unwrap_or_default();
             let stop = run
@@ -508,14 +526,14 @@ fn private_key(e: &Engine, text: &str, pos: usize, out: &mut Vec<Raw>) -> Option
         || lower.contains("xxxx")
         || filters::entropy(&material) < 4.5
     {
-        return Some(end);
+        return Some(end.max(resume));
     }
     out.push(Raw {
         det: e.idx.private_key,
         start: pos,
         end,
     });
-    Some(end)
+    Some(end.max(resume))
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {

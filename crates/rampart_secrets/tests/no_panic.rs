@@ -115,3 +115,15 @@ fn binary_detection() {
     assert!(is_probably_text("héllo wörld".as_bytes()));
     assert!(is_probably_text(b""));
 }
+
+#[test]
+fn long_lines_stay_linear() {
+    // A 1 MB single line full of plausible assignments and headers must not
+    // take quadratic time.
+    let unit = "\"password\":\"Zx8!kLm2Qp9v\",\"token\":\"eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJlc2lnbmF0dXJl\",-----BEGIN PRIVATE KEY-----AAAA";
+    let s = unit.repeat(1_000_000 / unit.len());
+    let t = std::time::Instant::now();
+    let n = scan_text("min.json", &s).len();
+    assert!(n > 1000);
+    assert!(t.elapsed().as_secs() < 60, "took {:?}", t.elapsed());
+}
