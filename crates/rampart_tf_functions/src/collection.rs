@@ -12,6 +12,7 @@ use crate::args::{
     arg, bad_param, invalid, kind, unify, unknown_of, values_equal, want_int, want_list, want_num,
     want_object, want_opt_str_list, want_str, want_str_list, Kind, Members, R,
 };
+use crate::decimal::Dec;
 use crate::FnCtx;
 
 fn bool_elems(a: &[Value]) -> Result<Vec<Option<bool>>, crate::FnError> {
@@ -412,16 +413,50 @@ pub(crate) fn range(a: &[Value], _: &FnCtx<'_>) -> R {
             "Invalid function argument: step must be negative when limit is less than start",
         ));
     }
+    let too_many = || {
+        invalid(
+            "Invalid function argument: more than 1024 values were generated; either decrease the difference between start and end or use a smaller step",
+        )
+    };
     let mut out = Vec::new();
-    let mut v = start;
-    while (down && v > limit) || (!down && v < limit) {
+    // Exact decimal steps when the numbers allow (0.1 steps reach 0.3, not
+    // 0.30000000000000004, as in Terraform); f64 otherwise.
+    if let (Some(s), Some(l), Some(st)) = (
+        Dec::from_f64(start),
+        Dec::from_f64(limit),
+        Dec::from_f64(step),
+    ) {
+        for i in 0..=1024i128 {
+            let Some(v) = st.mul_int(i).and_then(|x| s.add(x)) else {
+                break;
+            };
+            let Some(ord) = v.cmp(l) else { break };
+            let inside = if down {
+                ord == std::cmp::Ordering::Greater
+            } else {
+                ord == std::cmp::Ordering::Less
+            };
+            if !inside {
+                return Ok(Value::List(out));
+            }
+            if out.len() >= 1024 {
+                return Err(too_many());
+            }
+            out.push(Value::Number(v.to_f64()));
+        }
+        out.clear();
+    }
+    let mut i = 0.0;
+    loop {
+        let v = start + i * step;
+        if !((down && v > limit) || (!down && v < limit)) {
+            break;
+        }
         if out.len() >= 1024 {
-            return Err(invalid(
-                "Invalid function argument: more than 1024 values were generated; either decrease the difference between start and end or use a smaller step",
-            ));
+            return Err(too_many());
         }
         out.push(Value::Number(v));
-        v += step;
+        i += 1.0;
     }
     Ok(Value::List(out))
 }
@@ -582,28 +617,22 @@ pub(crate) fn sum(a: &[Value], _: &FnCtx<'_>) -> R {
             "Invalid function argument: cannot sum an empty list",
         ));
     }
+    let bad = || {
+        invalid("Invalid function argument: argument must be list, set, or tuple of number values")
+    };
     let mut total = 0.0;
+    // Exact decimal running total while the numbers allow it.
+    let mut exact = Dec::from_f64(0.0);
     for v in &items {
-        match v {
-            Value::Null => {
-                return Err(invalid(
-                    "Invalid function argument: argument must be list, set, or tuple of number values",
-                ))
-            }
-            Value::Number(n) => total += n,
-            Value::String(s) => {
-                total += crate::args::parse_number(s).ok_or_else(|| {
-                    invalid("Invalid function argument: argument must be list, set, or tuple of number values")
-                })?
-            }
-            _ => {
-                return Err(invalid(
-                    "Invalid function argument: argument must be list, set, or tuple of number values",
-                ))
-            }
-        }
+        let n = match v {
+            Value::Number(n) => *n,
+            Value::String(s) => crate::args::parse_number(s).ok_or_else(bad)?,
+            _ => return Err(bad()),
+        };
+        total += n;
+        exact = exact.and_then(|e| Dec::from_f64(n).and_then(|d| e.add(d)));
     }
-    Ok(Value::Number(total))
+    Ok(Value::Number(exact.map_or(total, Dec::to_f64)))
 }
 
 pub(crate) fn transpose(a: &[Value], _: &FnCtx<'_>) -> R {

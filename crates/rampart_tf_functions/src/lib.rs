@@ -103,6 +103,7 @@ mod args;
 mod collection;
 mod conversion;
 mod datetime;
+mod decimal;
 mod encoding;
 mod filesystem;
 mod format;
