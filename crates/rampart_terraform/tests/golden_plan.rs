@@ -19,7 +19,8 @@
 //!      (terraform fills provider defaults and computed values), *except* those
 //!      written in the configuration (`configured` in expected.json, from the
 //!      plan's `configuration` section): when terraform plans a known,
-//!      non-empty value for one of those, we must produce it;
+//!      non-empty value for one of those, we must have the attribute (a null
+//!      counts: a null argument gets the provider's default);
 //!    * inside an attribute's value (maps, objects), keys must agree both ways:
 //!      a key terraform has with a non-null value that we lack is a mismatch;
 //!    * an attribute or nested block we produce that terraform does not have is
@@ -746,7 +747,9 @@ fn run_case(dir: &Path) -> Result<usize, Vec<String>> {
             let Some(tv) = exp.values.get(k).filter(|v| !is_empty_json(v)) else {
                 continue;
             };
-            let ours_has = r.body.value(k).is_some() || r.body.block(k).is_some();
+            // Present, even as null: a null written in the configuration
+            // leaves the provider's default, which terraform then plans.
+            let ours_has = r.body.attrs.contains_key(k) || r.body.block(k).is_some();
             if !ours_has {
                 e.push(format!(
                     "{k}: written in the configuration, terraform plans {}, we produce nothing",
