@@ -1070,7 +1070,9 @@ pub(crate) static DETECTORS: &[Detector] = &[
         aliases: &["CKV_SECRET_10", "generic-api-key"],
         description: "A literal value given to a password-like name (`password`, \
             `master_password`, `DB_PASS`, `passphrase`…) in Terraform/HCL, YAML, JSON, .env, \
-            Dockerfile ENV/ARG or code. References (`var.x`, `${…}`, `!Ref`, `{{resolve:…}}`, \
+            Dockerfile ENV/ARG, connection strings or code, including `name: X` / `value: …` \
+            environment pairs and the `default` of a Terraform `variable` that is \
+            `sensitive = true` or named like a password. References (`var.x`, `${…}`, `!Ref`, `{{resolve:…}}`, \
             `secretKeyRef`, `$(…)`), placeholders and values under 8 characters are ignored.",
         remediation: concat!(
             "Change the password, then pass it in as a sensitive variable or \

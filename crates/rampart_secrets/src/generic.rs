@@ -843,6 +843,94 @@ pub(crate) fn cfn_default(ctx: &Ctx<'_>, hs: usize, he: usize, out: &mut Vec<Raw
     });
 }
 
+/// Terraform `default = "..."` inside `variable "NAME" { ... }` where the
+/// variable is `sensitive = true` or named like a password/secret.
+pub(crate) fn tf_variable_default(ctx: &Ctx<'_>, hs: usize, he: usize, out: &mut Vec<Raw>) {
+    let bytes = ctx.text.as_bytes();
+    let (ls, le) = line_bounds(bytes, hs);
+    let Some(line) = ctx.text.get(ls..le) else {
+        return;
+    };
+    if !line.trim_start().starts_with("default") {
+        return;
+    }
+    let lb = line.as_bytes();
+    let mut i = he - ls;
+    while lb.get(i).is_some_and(|&c| c == b' ' || c == b'\t') {
+        i += 1;
+    }
+    if lb.get(i) != Some(&b'=') {
+        return;
+    }
+    let Some((vs, ve, true)) = read_value(lb, i + 1, false) else {
+        return;
+    };
+    // Walk up to the `variable "NAME" {` header, noting `sensitive = true`.
+    let mut sensitive = false;
+    let mut name = None;
+    let mut cursor = ls;
+    for _ in 0..30 {
+        if cursor == 0 {
+            break;
+        }
+        let (ps, pe) = line_bounds(bytes, cursor - 1);
+        cursor = ps;
+        let Some(pl) = ctx.text.get(ps..pe) else {
+            break;
+        };
+        let t = pl.trim();
+        if let Some(rest) = t.strip_prefix("variable") {
+            name = rest
+                .trim()
+                .trim_end_matches('{')
+                .trim()
+                .trim_matches('"')
+                .split('"')
+                .next()
+                .map(str::to_owned);
+            break;
+        }
+        if t.starts_with("resource ")
+            || t.starts_with("module ")
+            || t.starts_with("data ")
+            || t == "}"
+        {
+            return;
+        }
+        if t.starts_with("sensitive") && t.contains("true") {
+            sensitive = true;
+        }
+    }
+    let Some(name) = name else {
+        return;
+    };
+    // `sensitive = true` may also follow the default.
+    let mut pos = le + 1;
+    for _ in 0..30 {
+        if pos >= bytes.len() {
+            break;
+        }
+        let (ns, ne) = line_bounds(bytes, pos);
+        pos = ne + 1;
+        let Some(nl) = ctx.text.get(ns..ne) else {
+            break;
+        };
+        let t = nl.trim();
+        if t == "}" || t.starts_with("variable") {
+            break;
+        }
+        if t.starts_with("sensitive") && t.contains("true") {
+            sensitive = true;
+        }
+    }
+    let kind = match classify_key(&name) {
+        Some(k) => k,
+        None if sensitive => KeyKind::Password,
+        None => return,
+    };
+    emit(ctx, kind, ls + vs, ls + ve, out);
+}
+
 fn is_noecho(l: &str) -> bool {
     let t = l.trim().trim_start_matches('"');
     t.starts_with("NoEcho") && {

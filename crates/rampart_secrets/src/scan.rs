@@ -24,6 +24,7 @@ pub(crate) enum Trigger {
     /// A sensitive key word: parse the assignment around it.
     Keyword,
     CfnDefault,
+    TfVariableDefault,
 }
 
 struct Engine {
@@ -163,6 +164,7 @@ fn build() -> Engine {
     add("eyJ", Trigger::Jwt);
     add("://", Trigger::Url);
     add("Default", Trigger::CfnDefault);
+    add("default", Trigger::TfVariableDefault);
     for k in KEYWORDS {
         add(k, Trigger::Keyword);
     }
@@ -214,6 +216,8 @@ pub(crate) struct FileKind {
     pub lock: bool,
     /// Unquoted literals are values (YAML, .env, Dockerfile, shell, properties).
     pub unquoted_ok: bool,
+    /// Terraform / HCL source (`variable` defaults are checked).
+    pub hcl: bool,
 }
 
 pub(crate) fn file_kind(path: &str) -> FileKind {
@@ -278,6 +282,7 @@ pub(crate) fn file_kind(path: &str) -> FileKind {
     FileKind {
         lock,
         unquoted_ok: !quoted_only,
+        hcl: matches!(ext, "tf" | "hcl"),
     }
 }
 
@@ -395,6 +400,11 @@ pub(crate) fn find(path_hint: &str, text: &str) -> Vec<Raw> {
                 Trigger::Keyword => {
                     if !ctx.kind.lock {
                         generic::keyword(&ctx, m.start(), m.end(), &mut done_keys, &mut out);
+                    }
+                }
+                Trigger::TfVariableDefault => {
+                    if ctx.kind.hcl && !ctx.kind.lock {
+                        generic::tf_variable_default(&ctx, m.start(), m.end(), &mut out);
                     }
                 }
                 Trigger::CfnDefault => {
