@@ -152,7 +152,8 @@ fn discover_one(path: &Path, opts: &ScanOptions, out: &mut Discovery) {
 
     // Directories with .tf files, and the local module directories they call.
     let mut tf_dirs: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
-    let mut called: BTreeSet<PathBuf> = BTreeSet::new();
+    // Canonical caller directory -> canonical directories it calls.
+    let mut calls: BTreeMap<PathBuf, BTreeSet<PathBuf>> = BTreeMap::new();
     let mut json_files: Vec<PathBuf> = Vec::new();
 
     let files: Vec<PathBuf> = if meta.is_file() {
@@ -261,11 +262,14 @@ fn discover_one(path: &Path, opts: &ScanOptions, out: &mut Discovery) {
             let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
             if let Ok(text) = std::fs::read(&f) {
                 let text = String::from_utf8_lossy(&text);
+                let caller = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
                 for cap in module_source_re().captures_iter(&text) {
                     if let Some(src) = cap.get(1) {
                         let target = dir.join(src.as_str());
                         if let Ok(c) = std::fs::canonicalize(&target) {
-                            called.insert(c);
+                            if c != caller {
+                                calls.entry(caller.clone()).or_default().insert(c);
+                            }
                         }
                     }
                 }
@@ -276,13 +280,50 @@ fn discover_one(path: &Path, opts: &ScanOptions, out: &mut Discovery) {
         }
     }
 
-    for dir in tf_dirs.keys() {
-        let canon = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
-        if called.contains(&canon) {
-            continue;
+    // Roots: directories no other scanned directory calls. A directory that
+    // calls only itself is a root too, and directories reachable only through
+    // a cycle (a calls b, b calls a) get the first of them as a root, so their
+    // resources are not silently skipped (the evaluator reports the cycle).
+    let dirs: Vec<(PathBuf, PathBuf)> = tf_dirs
+        .keys()
+        .map(|d| {
+            (
+                d.clone(),
+                std::fs::canonicalize(d).unwrap_or_else(|_| d.clone()),
+            )
+        })
+        .collect();
+    let called: BTreeSet<&PathBuf> = calls.values().flatten().collect();
+    let mut reached: BTreeSet<PathBuf> = BTreeSet::new();
+    let mark = |start: &Path, reached: &mut BTreeSet<PathBuf>| {
+        let mut stack = vec![start.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            if let Some(next) = calls.get(&d) {
+                if reached.insert(d) {
+                    stack.extend(next.iter().cloned());
+                }
+            } else {
+                reached.insert(d);
+            }
         }
+    };
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for (dir, canon) in &dirs {
+        if !called.contains(canon) {
+            roots.push(dir.clone());
+            mark(canon, &mut reached);
+        }
+    }
+    for (dir, canon) in &dirs {
+        if !reached.contains(canon) {
+            roots.push(dir.clone());
+            mark(canon, &mut reached);
+        }
+    }
+    roots.sort();
+    for dir in roots {
         out.units.push(Unit::TerraformRoot {
-            dir: dir.clone(),
+            dir,
             display_root: display_root.clone(),
         });
     }
