@@ -12,6 +12,16 @@ use crate::encoding::number_text;
 use crate::FnError;
 
 pub(crate) fn decode(src: &str) -> R {
+    // Terraform's YAML parser knows only version 1.1 documents.
+    for line in src.lines() {
+        if let Some(rest) = line.strip_prefix("%YAML") {
+            if rest.split_whitespace().next() != Some("1.1") {
+                return Err(invalid(
+                    "Invalid function argument: found incompatible YAML document",
+                ));
+            }
+        }
+    }
     let mut parser = saphyr_parser::Parser::new_from_str(src);
     let mut loader: YamlLoader<'_, Yaml<'_>> = YamlLoader::default();
     loader.early_parse(false);
