@@ -223,7 +223,7 @@ README
     d="${d%/}"
     n="$(basename "$d")"
     [ -f "$d/main.tf" ] || continue
-    desc="$(awk '/^#/ { sub(/^# ?/, ""); printf "%s ", $0; next } { exit }' "$d/main.tf" | sed 's/ *$//')"
+    desc="$(tr -d '\r' <"$d/main.tf" | awk '/^#/ { sub(/^# ?/, ""); printf "%s ", $0; next } { exit }' | sed 's/ *$//')"
     extra=""
     if [ -f "$d/case.json" ]; then
       extra=" (case.json: \`$(jq -c . "$d/case.json")\`)"
