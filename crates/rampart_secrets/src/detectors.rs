@@ -22,6 +22,8 @@ pub(crate) enum Rule {
     Jwt,
     /// Password in the userinfo of a URL; `db` selects database schemes.
     UrlPassword { db: bool },
+    /// `Authorization: Bearer …` / `Basic …` credentials.
+    AuthHeader,
     /// Kubernetes `Secret` `data` (base64) and `stringData` values.
     KubernetesSecret,
     /// CloudFormation parameter `Default` for `NoEcho` or password-like parameters.
@@ -1033,6 +1035,19 @@ pub(crate) static DETECTORS: &[Detector] = &[
             store!()
         ),
         rule: UrlPassword { db: false },
+    },
+    Detector {
+        id: "http-authorization-header",
+        title: "Credential in an HTTP Authorization header",
+        severity: High,
+        aliases: &["CKV_SECRET_4"],
+        description: "A literal `Bearer <token>` (20+ random-looking characters) or `Basic \
+            <base64 of user:password>` credential, as written in curl commands, scripts, \
+            HTTP client configuration and documentation. Variables (`Bearer $TOKEN`, \
+            `${{ secrets.X }}`) and placeholders are ignored; JWTs are reported by `jwt`.",
+        remediation: concat!("Revoke the token or change the password it encodes, and have \
+            the script read it from the environment at run time.", store!()),
+        rule: AuthHeader,
     },
     // ---------------------------------------------------------------- IaC-aware
     Detector {

@@ -25,6 +25,7 @@ pub(crate) enum Trigger {
     Keyword,
     CfnDefault,
     TfVariableDefault,
+    AuthHeader,
 }
 
 struct Engine {
@@ -46,6 +47,7 @@ struct Indices {
     jwt: usize,
     db_uri: usize,
     url: usize,
+    auth: usize,
 }
 
 /// Sensitive key words in the casings they are written in (`password`,
@@ -154,6 +156,7 @@ fn build() -> Engine {
             Rule::Jwt => idx.jwt = i,
             Rule::UrlPassword { db: true } => idx.db_uri = i,
             Rule::UrlPassword { db: false } => idx.url = i,
+            Rule::AuthHeader => idx.auth = i,
             _ => {}
         }
         regexes.push(rx);
@@ -165,6 +168,11 @@ fn build() -> Engine {
     add("://", Trigger::Url);
     add("Default", Trigger::CfnDefault);
     add("default", Trigger::TfVariableDefault);
+    for a in [
+        "Bearer ", "bearer ", "BEARER ", "Basic ", "basic ", "BASIC ",
+    ] {
+        add(a, Trigger::AuthHeader);
+    }
     for k in KEYWORDS {
         add(k, Trigger::Keyword);
     }
@@ -402,6 +410,7 @@ pub(crate) fn find(path_hint: &str, text: &str) -> Vec<Raw> {
                         generic::keyword(&ctx, m.start(), m.end(), &mut done_keys, &mut out);
                     }
                 }
+                Trigger::AuthHeader => auth_header(e, text, m.start(), m.end(), &mut out),
                 Trigger::TfVariableDefault => {
                     if ctx.kind.hcl && !ctx.kind.lock {
                         generic::tf_variable_default(&ctx, m.start(), m.end(), &mut out);
@@ -779,4 +788,58 @@ fn url_password_ok(user: &str, password: &str) -> bool {
         return false;
     }
     true
+}
+
+/// `Bearer <token>` / `Basic <base64>` with the scheme at `[hs, he)`.
+fn auth_header(e: &Engine, text: &str, hs: usize, he: usize, out: &mut Vec<Raw>) {
+    let b = text.as_bytes();
+    if hs > 0 && b.get(hs - 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return;
+    }
+    let basic = b.get(hs).is_some_and(|&c| c == b'B' || c == b'b')
+        && b.get(hs + 1).is_some_and(|&c| c == b'a' || c == b'A');
+    let mut end = he;
+    while b.get(end).is_some_and(|&c| {
+        c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~' | b'+' | b'/' | b'=')
+    }) && end - he < 2048
+    {
+        end += 1;
+    }
+    let Some(v) = text.get(he..end) else { return };
+    if v.starts_with("eyJ") || filters::is_placeholder(v) || filters::is_reference(v) {
+        return;
+    }
+    // What follows must end the credential (quote, space, end of line, comma...).
+    if b.get(end)
+        .is_some_and(|&c| matches!(c, b'$' | b'{' | b'<' | b'%' | b'*'))
+    {
+        return;
+    }
+    let ok = if basic {
+        v.len() >= 8
+            && base64::engine::general_purpose::STANDARD
+                .decode(v)
+                .ok()
+                .and_then(|d| String::from_utf8(d).ok())
+                .and_then(|d| d.split_once(':').map(|(u, p)| (u.to_owned(), p.to_owned())))
+                .is_some_and(|(u, p)| {
+                    !u.is_empty()
+                        && p.len() >= 6
+                        && !filters::is_placeholder(&p)
+                        && !filters::is_reference(&p)
+                })
+    } else {
+        v.len() >= 20
+            && filters::entropy(v) >= 3.5
+            && v.bytes().any(|c| c.is_ascii_digit())
+            && !filters::is_known_non_secret(v)
+            && !filters::is_dotted_identifier(v)
+    };
+    if ok {
+        out.push(Raw {
+            det: e.idx.auth,
+            start: he,
+            end,
+        });
+    }
 }

@@ -676,6 +676,20 @@ def main():
         T("  }"),
         T("}"),
     ])
+    basic = base64.b64encode(f"deploy:{password()}".encode()).decode()
+    c.file("deploy.sh", [
+        T("#!/bin/sh"),
+        P(f"curl -H \"Authorization: Bearer {rnd(ALNUM, 40)}\" https://api.internal.corp/v1/deploy", "http-authorization-header"),
+        P(f"curl -H 'Authorization: Basic {basic}' https://nexus.internal.corp/upload", "http-authorization-header"),
+        P(f"http --auth-type=bearer GET api.internal/x \"Authorization:Bearer {rnd(ALNUM + '-_', 32)}\"", "http-authorization-header"),
+        P(f"curl -H \"Authorization: Bearer {jwt()}\" https://api.internal.corp/", "jwt"),
+        N("curl -H \"Authorization: Bearer $API_TOKEN\" https://api.internal.corp/"),
+        N("curl -H \"Authorization: Bearer ${{ secrets.DEPLOY_TOKEN }}\" https://x"),
+        N("curl -H 'Authorization: Bearer <token>' https://api.example.com/"),
+        N("# Basic usage: run ./deploy.sh with a Bearer token in TOKEN"),
+        N("echo 'WWW-Authenticate: Basic realm=\"nexus\"'"),
+        N(f"curl -H \"Authorization: Basic $(echo -n $USER:$PASS | base64)\" https://x"),
+    ])
     c.file("appsettings.json", [
         T("{"), T('  "ConnectionStrings": {'),
         P(f'    "Default": "Server=sql.internal;Database=app;User Id=app;Password={password()};",', "generic-password"),
