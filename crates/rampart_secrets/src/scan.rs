@@ -484,9 +484,7 @@ fn check_token(ctx: &mut Ctx<'_>, check: Check, s: &str) -> bool {
         Check::AwsSecret => {
             filters::entropy(s) >= 4.0 && filters::char_classes(s) >= 3 && ctx.mentions_aws()
         }
-        Check::Crc32Base62 { prefix } => {
-            crate::checksum::crc32_base62_ok(s.get(prefix..).unwrap_or_default())
-        }
+        Check::Crc32Base62 { prefix } => crate::checksum::crc32_base62_ok(s, prefix),
     }
 }
 
