@@ -19,6 +19,7 @@ fn encode(mut n: u32, width: usize, alphabet: &[u8; 62]) -> String {
 }
 
 /// Base62 encoding of `n` (digits, upper, lower), left-padded with `0` to `width` digits.
+#[cfg(test)]
 pub(crate) fn base62(n: u32, width: usize) -> String {
     encode(n, width, BASE62)
 }
