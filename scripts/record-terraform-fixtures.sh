@@ -9,7 +9,10 @@
 #   terraform plan -refresh=false -out ... (dummy credentials, no AWS calls)
 #   terraform show -json ...
 # and writes a trimmed `expected.json` next to the case's .tf files. Cases that
-# set "keep_plan": true in case.json also get the untrimmed `plan.json`.
+# set "keep_plan": true in case.json also get the untrimmed `plan.json`. It then
+# rewrites corpus/schema_sensitive.json (the provider schema's sensitive
+# attributes for the resource types the corpus uses) and corpus/README.md (from
+# each case's leading comment). A case whose plan fails makes the script exit 1.
 #
 # case.json (optional) may hold:
 #   "var_files": ["x.tfvars", ...]      passed as -var-file=... in order
@@ -59,8 +62,10 @@ export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
 export TF_IN_AUTOMATION=1
 export TF_INPUT=0
 export CHECKPOINT_DISABLE=1
-export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
-export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY
+# Dummy credentials: the provider is told not to validate them and nothing
+# calls AWS (plans are made with -refresh=false and no remote data sources).
+export AWS_ACCESS_KEY_ID=mock-access-key
+export AWS_SECRET_ACCESS_KEY=mock-secret-key
 export AWS_DEFAULT_REGION=us-east-1
 export AWS_EC2_METADATA_DISABLED=true
 unset TF_WORKSPACE || true
