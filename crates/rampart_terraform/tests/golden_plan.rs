@@ -31,6 +31,7 @@
 //!      which the evaluator cannot know; numbers compare numerically;
 //!    * nested blocks (lists of objects on terraform's side) compare as
 //!      multisets, because many of them are sets (security group `ingress`);
+//!      when terraform has fewer, identical blocks of ours count once (a set);
 //!      lists of strings compare as multisets only when terraform's list is in
 //!      sorted order (what a set of strings looks like), otherwise in order;
 //!    * strings that both hold a JSON object or array compare as JSON values
@@ -635,7 +636,22 @@ fn cmp_block(
         if top && META_ARGS.contains(&kind) {
             continue;
         }
-        let ours_blocks: Vec<&Block> = ours.blocks(kind).collect();
+        let mut ours_blocks: Vec<&Block> = ours.blocks(kind).collect();
+        // Set-typed blocks (policy document `principals`, security group
+        // `ingress`) lose identical copies in terraform's plan.
+        if let Some(J::Array(items)) = tm.get(kind) {
+            if items.len() < ours_blocks.len() {
+                let mut seen: Vec<serde_json::Value> = Vec::new();
+                ours_blocks.retain(|b| {
+                    let j = b.to_json();
+                    let fresh = !seen.contains(&j);
+                    if fresh {
+                        seen.push(j);
+                    }
+                    fresh
+                });
+            }
+        }
         let (u, s) = (sub(unk, kind), sub(sens, kind));
         match tm.get(kind) {
             Some(J::Array(items)) => {
