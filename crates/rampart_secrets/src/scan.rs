@@ -364,8 +364,8 @@ pub(crate) fn find(path_hint: &str, text: &str) -> Vec<Raw> {
         service_account: None,
         cfn: None,
     };
-    // (detector, line start) pairs already handled, and keyword spans seen.
-    let mut done_lines: Vec<(usize, usize)> = Vec::new();
+    // (detector, line start, line end) windows already handled, and keyword spans seen.
+    let mut done_lines: Vec<(usize, usize, usize)> = Vec::new();
     let mut done_keys: Vec<usize> = Vec::new();
     let mut done_pem: usize = 0;
     let mut done_url_end: usize = 0;
@@ -377,10 +377,18 @@ pub(crate) fn find(path_hint: &str, text: &str) -> Vec<Raw> {
             match t {
                 Trigger::Token(i) => {
                     let (ls, le) = line_bounds(bytes, m.start());
-                    if done_lines.contains(&(i, ls)) {
+                    // Also skip a trigger well inside a window already scanned
+                    // for this detector: on a long line every trigger has its
+                    // own clipped window, and 200k `AKIA` in one line took
+                    // minutes.
+                    let pos = m.start();
+                    if done_lines
+                        .iter()
+                        .any(|&(j, a, b)| j == i && (a == ls || (a < pos && pos + 1024 <= b)))
+                    {
                         continue;
                     }
-                    done_lines.push((i, ls));
+                    done_lines.push((i, ls, le));
                     if done_lines.len() > 64 {
                         done_lines.drain(..32);
                     }
