@@ -268,6 +268,11 @@ fn read_plan(text: &str, file: FileId, j: &J, ev: &mut Evaluation) {
     if let Some(root) = j.get("planned_values").and_then(|p| p.get("root_module")) {
         walk_module(&ctx, root, "", ev);
     }
+    if let Some(root) = j.get("configuration").and_then(|c| c.get("root_module")) {
+        let mut refs = HashMap::new();
+        config_references(root, "", &mut refs);
+        attach_references(&refs, ev);
+    }
     // Data sources read while planning live only in prior_state.
     if let Some(root) = j
         .get("prior_state")
@@ -280,6 +285,125 @@ fn read_plan(text: &str, file: FileId, j: &J, ev: &mut Evaluation) {
             if r.mode == ResourceMode::Data && !ev.resources.iter().any(|x| x.address == r.address)
             {
                 ev.resources.push(r);
+            }
+        }
+    }
+}
+
+/// (module config path, resource config address) → attribute → referenced
+/// resources, from the plan's `configuration` section.
+type ConfigRefs = HashMap<(String, String), HashMap<String, Vec<String>>>;
+
+/// Collect the `references` of every top-level argument expression of every
+/// resource in the configuration, module calls included.
+fn config_references(m: &J, module: &str, out: &mut ConfigRefs) {
+    if let Some(J::Array(rs)) = m.get("resources") {
+        for r in rs {
+            let (Some(addr), Some(J::Object(exprs))) =
+                (r.get("address").and_then(J::as_str), r.get("expressions"))
+            else {
+                continue;
+            };
+            let mut attrs = HashMap::new();
+            for (name, e) in exprs {
+                let list: Vec<String> = e
+                    .get("references")
+                    .and_then(J::as_array)
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(J::as_str)
+                            .filter_map(resource_of_reference)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if !list.is_empty() {
+                    let mut dedup: Vec<String> = Vec::new();
+                    for x in list {
+                        if !dedup.contains(&x) {
+                            dedup.push(x);
+                        }
+                    }
+                    attrs.insert(name.clone(), dedup);
+                }
+            }
+            out.insert((module.to_string(), addr.to_string()), attrs);
+        }
+    }
+    if let Some(J::Object(calls)) = m.get("module_calls") {
+        for (name, call) in calls {
+            let path = if module.is_empty() {
+                format!("module.{name}")
+            } else {
+                format!("{module}.module.{name}")
+            };
+            if let Some(child) = call.get("module") {
+                config_references(child, &path, out);
+            }
+        }
+    }
+}
+
+/// The resource a configuration reference points into: `aws_vpc.main.id`
+/// gives `aws_vpc.main`, `data.x.y.json` gives `data.x.y`; references to
+/// variables, locals, modules and the like give nothing.
+fn resource_of_reference(r: &str) -> Option<String> {
+    let first = r.split(['.', '[']).next()?;
+    if matches!(
+        first,
+        "var" | "local" | "each" | "count" | "path" | "terraform" | "self" | "module"
+    ) {
+        return None;
+    }
+    let parts: Vec<&str> = r.split('.').collect();
+    let n = if first == "data" { 3 } else { 2 };
+    (parts.len() >= n).then(|| parts[..n].join("."))
+}
+
+/// Strip instance keys from a module path: `module.a["x"].module.b[0]` → `module.a.module.b`.
+fn module_config_path(module: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    let mut in_str = false;
+    let mut prev = '\0';
+    for c in module.chars() {
+        match c {
+            '"' if depth > 0 && prev != '\\' => in_str = !in_str,
+            '[' if !in_str => depth += 1,
+            ']' if !in_str && depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+        prev = c;
+    }
+    out
+}
+
+/// Give plan resources' attributes the references their expressions make, so
+/// cross-resource rules can follow them as they do in HCL scans.
+fn attach_references(refs: &ConfigRefs, ev: &mut Evaluation) {
+    for r in &mut ev.resources {
+        let cfg_module = module_config_path(&r.module);
+        let local = r
+            .address
+            .strip_prefix(&r.module)
+            .map(|a| a.trim_start_matches('.'))
+            .unwrap_or(&r.address);
+        let cfg_addr = module_config_path(local);
+        let Some(attrs) = refs.get(&(cfg_module, cfg_addr)) else {
+            continue;
+        };
+        for (name, list) in attrs {
+            if let Some(a) = r.body.attrs.get_mut(name) {
+                for x in list {
+                    let full = if r.module.is_empty() {
+                        x.clone()
+                    } else {
+                        format!("{}.{x}", r.module)
+                    };
+                    if !a.refs.contains(&full) {
+                        a.refs.push(full);
+                    }
+                }
             }
         }
     }
@@ -787,5 +911,38 @@ mod tests {
             sensitive_mask_from_paths(Some(&p)),
             serde_json::json!({"password": true, "list": [null, true]})
         );
+    }
+}
+
+#[cfg(test)]
+mod reference_tests {
+    use super::*;
+
+    #[test]
+    fn references_name_resources() {
+        assert_eq!(
+            resource_of_reference("aws_vpc.main.id").as_deref(),
+            Some("aws_vpc.main")
+        );
+        assert_eq!(
+            resource_of_reference("aws_subnet.a[0].id").as_deref(),
+            Some("aws_subnet.a[0]")
+        );
+        assert_eq!(
+            resource_of_reference("data.aws_iam_policy_document.p.json").as_deref(),
+            Some("data.aws_iam_policy_document.p")
+        );
+        assert_eq!(resource_of_reference("var.x"), None);
+        assert_eq!(resource_of_reference("module.m.out"), None);
+        assert_eq!(resource_of_reference("aws_vpc"), None);
+    }
+
+    #[test]
+    fn module_paths_lose_instance_keys() {
+        assert_eq!(
+            module_config_path("module.a[\"x.y]\"].module.b[0]"),
+            "module.a.module.b"
+        );
+        assert_eq!(module_config_path(""), "");
     }
 }
