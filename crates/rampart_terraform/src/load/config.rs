@@ -171,12 +171,19 @@ pub fn read_source(
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
+            let good = e
+                .as_bytes()
+                .get(..e.utf8_error().valid_up_to())
+                .unwrap_or_default();
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
             diags.push(
                 Diagnostic::error(
                     "not-utf8",
                     format!("{display}: not valid UTF-8 ({e}), skipped"),
                 )
-                .with_path(display),
+                .with_path(display)
+                .at_line(line, col),
             );
             return None;
         }
@@ -291,13 +298,16 @@ pub fn load_module(
                     (b, false)
                 }),
                 Err(e) => {
-                    diags.push(
-                        Diagnostic::error(
-                            "parse-error",
-                            format!("{}: invalid Terraform JSON: {e}", file.display),
-                        )
-                        .with_path(file.display.clone()),
-                    );
+                    let mut d = Diagnostic::error(
+                        "parse-error",
+                        format!("{}: invalid Terraform JSON: {e}", file.display),
+                    )
+                    .with_path(file.display.clone());
+                    // Syntax errors: where serde_json stopped.
+                    if let Err(je) = serde_json::from_str::<serde_json::Value>(&file.text) {
+                        d = d.at_line(je.line(), je.column());
+                    }
+                    diags.push(d);
                     None
                 }
             }
