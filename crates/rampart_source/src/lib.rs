@@ -136,7 +136,14 @@ impl SourceFile {
 /// All files read in one scan. Thread safe and append only: ids stay valid.
 #[derive(Debug, Default)]
 pub struct SourceMap {
-    files: RwLock<Vec<Arc<SourceFile>>>,
+    inner: RwLock<Inner>,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    files: Vec<Arc<SourceFile>>,
+    /// On-disk path → first file added with it.
+    by_path: std::collections::HashMap<PathBuf, FileId>,
 }
 
 impl SourceMap {
@@ -145,27 +152,26 @@ impl SourceMap {
     }
 
     pub fn add(&self, file: SourceFile) -> FileId {
-        let mut files = self.files.write().unwrap_or_else(|e| e.into_inner());
-        files.push(Arc::new(file));
-        FileId(u32::try_from(files.len() - 1).unwrap_or(u32::MAX))
+        let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
+        let id = FileId(u32::try_from(inner.files.len()).unwrap_or(u32::MAX));
+        inner.by_path.entry(file.path.clone()).or_insert(id);
+        inner.files.push(Arc::new(file));
+        id
     }
 
     pub fn get(&self, id: FileId) -> Option<Arc<SourceFile>> {
-        let files = self.files.read().unwrap_or_else(|e| e.into_inner());
-        files.get(id.0 as usize).cloned()
+        let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
+        inner.files.get(id.0 as usize).cloned()
     }
 
     /// Id of an already added file with this on-disk path.
     pub fn find(&self, path: &Path) -> Option<FileId> {
-        let files = self.files.read().unwrap_or_else(|e| e.into_inner());
-        files
-            .iter()
-            .position(|f| f.path == path)
-            .map(|i| FileId(i as u32))
+        let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
+        inner.by_path.get(path).copied()
     }
 
     pub fn len(&self) -> usize {
-        self.files.read().map(|f| f.len()).unwrap_or(0)
+        self.inner.read().map(|i| i.files.len()).unwrap_or(0)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -173,10 +179,8 @@ impl SourceMap {
     }
 
     pub fn all(&self) -> Vec<Arc<SourceFile>> {
-        self.files
-            .read()
-            .map(|f| f.clone())
-            .unwrap_or_else(|e| e.into_inner().clone())
+        let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
+        inner.files.clone()
     }
 
     /// Resolved location of a span: display path, start and end line/col.

@@ -19,12 +19,9 @@ pub fn listener_lb<'a>(listener: &Resource, ctx: &Ctx<'a>) -> Option<&'a Resourc
     let a = listener.body.attr("load_balancer_arn")?;
     let mut refs = a.refs.clone();
     a.value.unknown_refs(&mut refs);
-    ctx.resources().iter().find(|r| {
-        LB_KINDS.contains(&r.kind.as_str())
-            && refs
-                .iter()
-                .any(|x| rampart_model::resource::ref_matches(x, &r.address))
-    })
+    refs.iter()
+        .flat_map(|x| ctx.resolve(x))
+        .find(|r| LB_KINDS.contains(&r.kind.as_str()))
 }
 
 /// `load_balancer_type` of a load balancer: `Some("application")` when not

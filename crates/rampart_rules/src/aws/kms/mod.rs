@@ -5,7 +5,7 @@
 pub mod key_policy_wildcard;
 pub mod key_rotation;
 
-use rampart_model::{resource::ref_matches, Block, Resource, ResourceMode, Value};
+use rampart_model::{Block, Resource, ResourceMode, Value};
 
 use crate::ctx::Ctx;
 use crate::rule::Check;
@@ -41,7 +41,7 @@ pub fn classify(value: &Value, refs: &[String], ctx: &Ctx) -> KeyRef {
     let mut all: Vec<String> = refs.to_vec();
     value.unknown_refs(&mut all);
     for r in &all {
-        let target = ctx.resources().iter().find(|x| ref_matches(r, &x.address));
+        let target = ctx.resolve(r).into_iter().next();
         let Some(t) = target else {
             // Not in this configuration: judge by the reference's text.
             if !r.starts_with("data.") && !r.contains(".data.") && r.contains("aws_kms_") {

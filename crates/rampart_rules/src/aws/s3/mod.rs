@@ -13,7 +13,7 @@ pub mod restrict_public_buckets;
 pub mod server_access_logging;
 pub mod tls_only_policy;
 
-use rampart_model::{resource::ref_matches, Attr, Block, Resource, ResourceMode, Span, Value};
+use rampart_model::{Attr, Block, Resource, ResourceMode, Span, Value};
 use rampart_terraform::iam::{self, Condition, Effect, Policy, Principals, Statement};
 
 use crate::ctx::Ctx;
@@ -61,11 +61,10 @@ pub fn read_policy(a: &Attr, ctx: &Ctx) -> PolicyView {
     let mut refs = a.refs.clone();
     a.value.unknown_refs(&mut refs);
     for r in &refs {
-        let doc = ctx.resources().iter().find(|x| {
-            x.mode == ResourceMode::Data
-                && x.kind == "aws_iam_policy_document"
-                && ref_matches(r, &x.address)
-        });
+        let doc = ctx
+            .resolve(r)
+            .into_iter()
+            .find(|x| x.mode == ResourceMode::Data && x.kind == "aws_iam_policy_document");
         if let Some(doc) = doc {
             if let Some(p) = doc
                 .body
