@@ -24,6 +24,9 @@ pub fn strip_instance_key(a: &str) -> &str {
     cut.map(|i| &a[..i]).unwrap_or(a)
 }
 
+/// Config address of a referenced resource → indexes of the resources that refer to it.
+type RefIndex = HashMap<String, Vec<usize>>;
+
 /// Which resources of one kind point at what through one attribute.
 #[derive(Default)]
 struct LinkIndex {
@@ -45,7 +48,7 @@ pub struct Ctx<'a> {
     links: Mutex<HashMap<(String, String), Arc<LinkIndex>>>,
     /// Config address of a referenced resource → indexes of every resource
     /// that refers to it (built on first use).
-    referrers: Mutex<Option<Arc<HashMap<String, Vec<usize>>>>>,
+    referrers: Mutex<Option<Arc<RefIndex>>>,
 }
 
 /// Every resource address an attribute's expression refers to (explicit
@@ -202,7 +205,7 @@ impl<'a> Ctx<'a> {
             let mut guard = self.referrers.lock().unwrap_or_else(|e| e.into_inner());
             guard
                 .get_or_insert_with(|| {
-                    let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+                    let mut m = RefIndex::new();
                     for (i, r) in self.resources.iter().enumerate() {
                         let mut all = Vec::new();
                         collect_refs(&r.body, &mut all);
