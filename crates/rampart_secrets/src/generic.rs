@@ -2,6 +2,9 @@
 //! HCL, YAML, JSON, .env, Dockerfile and code; Kubernetes `Secret`
 //! manifests; CloudFormation parameter defaults.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use base64::Engine as _;
 
 use crate::detectors::{Rule, DETECTORS};
@@ -234,10 +237,26 @@ const EXCLUDE_FIRST: &[&str] = &[
 
 /// Whether a key names a password or a secret.
 pub(crate) fn classify_key(key: &str) -> Option<KeyKind> {
+    // Fast path for the most common bare keys.
+    match key.len() {
+        5 | 6 | 8 => match key.to_ascii_lowercase().as_str() {
+            "password" | "passwd" => return Some(KeyKind::Password),
+            "secret" | "token" => return Some(KeyKind::Secret),
+            _ => {}
+        },
+        _ => {}
+    }
+    static SETS: OnceLock<(HashSet<&'static str>, HashSet<&'static str>)> = OnceLock::new();
+    let (last_set, first_set) = SETS.get_or_init(|| {
+        (
+            EXCLUDE_LAST.iter().copied().collect(),
+            EXCLUDE_FIRST.iter().copied().collect(),
+        )
+    });
     let w = words(key);
     let first = w.first()?;
     let last = w.last()?;
-    if EXCLUDE_LAST.contains(&last.as_str()) || EXCLUDE_FIRST.contains(&first.as_str()) {
+    if last_set.contains(last.as_str()) || first_set.contains(first.as_str()) {
         return None;
     }
     if w.iter().any(|x| {
