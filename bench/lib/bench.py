@@ -38,7 +38,7 @@ def tools(a):
         },
         "checkov": {
             "cmd": lambda d: [a.checkov, "-d", d, "--quiet", "--compact", "-o", "json",
-                              "--skip-download", "--framework", "terraform"],
+                              "--skip-download", "--framework", a.checkov_framework],
             "env": checkov_env(),
             "ok_rc": (0, 1),
             "count": count_checkov,
@@ -139,6 +139,8 @@ def main():
     ap.add_argument("--checkov-slow", action="append", default=[],
                     help="input label on which Checkov runs only --checkov-runs times")
     ap.add_argument("--tools", default="rampart,checkov,trivy")
+    ap.add_argument("--checkov-framework", default="terraform",
+                    help="Checkov --framework value (terraform, cloudformation)")
     ap.add_argument("input", nargs="+", help="LABEL=DIR")
     a = ap.parse_args()
 
