@@ -127,6 +127,21 @@ impl<'a> Ctx<'a> {
             .filter(|r| r.mode == ResourceMode::Data)
     }
 
+    /// The attributes `via` of resource `r`: a top-level attribute, or, for
+    /// `block.attr`, that attribute in every nested block of that type.
+    fn via_attrs<'r>(r: &'r Resource, via: &str) -> Vec<&'r rampart_model::Attr> {
+        match via.split_once('.') {
+            Some((block, attr)) => r
+                .body
+                .blocks
+                .iter()
+                .filter(|b| b.kind == block)
+                .filter_map(|b| b.attr(attr))
+                .collect(),
+            None => r.body.attr(via).into_iter().collect(),
+        }
+    }
+
     fn link_index(&self, kind: &str, via: &str) -> Arc<LinkIndex> {
         let key = (kind.to_string(), via.to_string());
         let mut links = self.links.lock().unwrap_or_else(|e| e.into_inner());
@@ -139,20 +154,22 @@ impl<'a> Ctx<'a> {
             if r.mode != ResourceMode::Managed {
                 continue;
             }
-            let Some(a) = r.body.attr(via) else {
-                continue;
-            };
-            for x in attr_refs(a) {
-                let list = ix
-                    .by_ref
-                    .entry(strip_instance_key(&x).to_string())
-                    .or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
+            for a in Self::via_attrs(r, via) {
+                for x in attr_refs(a) {
+                    let list = ix
+                        .by_ref
+                        .entry(strip_instance_key(&x).to_string())
+                        .or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
                 }
-            }
-            if let Some(s) = a.value.as_str() {
-                ix.by_value.entry(s.to_string()).or_default().push(i);
+                if let Some(s) = a.value.as_str() {
+                    let list = ix.by_value.entry(s.to_string()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
             }
         }
         let ix = Arc::new(ix);
@@ -160,7 +177,8 @@ impl<'a> Ctx<'a> {
         ix
     }
 
-    /// Resources of `kind` whose attribute `via` points at `target`: either the
+    /// Resources of `kind` whose attribute `via` (or `block.attr`, looked up in
+    /// every nested block of that type) points at `target`: either the
     /// expression refers to `target` (`bucket = aws_s3_bucket.b.id`), or its
     /// known value equals one of `target`'s identifying attributes `keys`
     /// (`bucket = "my-logs"` when the bucket's `bucket` is `"my-logs"`).
@@ -181,10 +199,9 @@ impl<'a> Ctx<'a> {
             .flatten()
         {
             let r = &self.resources[i];
-            let refers = r
-                .body
-                .attr(via)
-                .is_some_and(|a| attr_refs(a).iter().any(|x| ref_matches(x, &target.address)));
+            let refers = Self::via_attrs(r, via)
+                .iter()
+                .any(|a| attr_refs(a).iter().any(|x| ref_matches(x, &target.address)));
             if refers {
                 hits.push(i);
             }

@@ -165,10 +165,10 @@ pub fn instance_template<'a>(inst: &Resource, ctx: &Ctx<'a>) -> Template<'a> {
         let Some(a) = lt.attr(key) else { continue };
         let mut refs = a.refs.clone();
         a.value.unknown_refs(&mut refs);
-        let by_ref = ctx.of_kind("aws_launch_template").find(|t| {
-            refs.iter()
-                .any(|x| rampart_model::resource::ref_matches(x, &t.address))
-        });
+        let by_ref = refs
+            .iter()
+            .flat_map(|x| ctx.resolve(x))
+            .find(|t| t.kind == "aws_launch_template");
         if let Some(t) = by_ref {
             return Template::Found(t);
         }

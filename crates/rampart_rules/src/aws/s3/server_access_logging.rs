@@ -1,6 +1,6 @@
 //! S3 buckets record server access logs.
 
-use rampart_model::{resource::ref_matches, Resource, Severity};
+use rampart_model::{Resource, Severity};
 
 use crate::aws::s3::{inline, split};
 use crate::ctx::Ctx;
@@ -141,20 +141,13 @@ fn logs_into(bucket: &Resource, ctx: &Ctx) -> Option<String> {
     {
         return Some(l.address.clone());
     }
-    let name = bucket.body.value("bucket").and_then(|v| v.as_str());
-    ctx.of_kind("aws_s3_bucket")
-        .filter(|other| other.address != bucket.address)
-        .find(|other| {
-            other
-                .body
-                .blocks("logging")
-                .filter_map(|b| b.attr("target_bucket"))
-                .any(|a| {
-                    let mut refs = a.refs.clone();
-                    a.value.unknown_refs(&mut refs);
-                    refs.iter().any(|r| ref_matches(r, &bucket.address))
-                        || (name.is_some() && a.value.as_str() == name)
-                })
-        })
-        .map(|b| b.address.clone())
+    ctx.linked(
+        bucket,
+        "aws_s3_bucket",
+        "logging.target_bucket",
+        &["bucket"],
+    )
+    .into_iter()
+    .find(|other| other.address != bucket.address)
+    .map(|b| b.address.clone())
 }
