@@ -1,6 +1,5 @@
 //! Rules for Amazon Web Services.
 
-pub mod s3;
 pub mod apigateway;
 pub mod backup;
 pub mod cloudfront;
@@ -22,6 +21,7 @@ pub mod neptune;
 pub mod opensearch;
 pub mod provider;
 pub mod rds;
+pub mod s3;
 pub mod secretsmanager;
 pub mod sns;
 pub mod sqs;
