@@ -973,3 +973,23 @@ fn hostile_cloudformation_templates() {
         o.all_errors()
     );
 }
+
+// ------------------------------------------- fuzz finds (regressions)
+
+/// Found by `fuzz/` (eval_expression): a precision of 65536 or more reached
+/// Rust's `format!` limit and panicked.
+#[test]
+fn format_precision_over_the_formatter_limit() {
+    let d = tempdir();
+    write(
+        d.path(),
+        "sub/prec.tf",
+        "resource \"aws_s3_bucket\" \"p\" {\n  bucket = format(\"%5s|%-3d|%.2222222f\", \"x\", 42, 3.14159)\n  tags = {\n    e = format(\"%.65536e\", 1)\n    g = format(\"%.99999999g\", 1)\n    f = format(\"%.65536f\", 1)\n  }\n}\n",
+    );
+    let o = check_survives(d.path());
+    assert!(
+        o.errors_for("sub/prec.tf").iter().all(|e| e["code"] != "internal-error"),
+        "{}",
+        o.all_errors()
+    );
+}

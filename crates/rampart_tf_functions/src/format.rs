@@ -153,11 +153,18 @@ fn is_numeric_verb(v: char) -> bool {
     matches!(v, 'b' | 'd' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'g' | 'G')
 }
 
+/// Widths and precisions are clipped here: Rust's formatter panics on a
+/// precision over `u16::MAX`, and wider padding would only waste memory.
+const MAX_WIDTH: usize = u16::MAX as usize;
+
 fn parse_digits(chars: &[char], i: &mut usize) -> Option<usize> {
     let start = *i;
     let mut n: usize = 0;
     while let Some(d) = chars.get(*i).and_then(|c| c.to_digit(10)) {
-        n = n.saturating_mul(10).saturating_add(d as usize).min(1 << 16);
+        n = n
+            .saturating_mul(10)
+            .saturating_add(d as usize)
+            .min(MAX_WIDTH);
         *i += 1;
     }
     (*i > start).then_some(n)
@@ -487,6 +494,21 @@ pub(crate) fn fmt_g_signed(n: f64) -> String {
 }
 
 /// Split Rust's `{:e}` output into mantissa and exponent.
+/// `format!("{:.*e}", prec, n)` without the formatter's limit (it panics on
+/// a thousand digits or more): an f64 has at most 767 significant decimal
+/// digits, so the ones after that are zeros.
+fn exp_exact(n: f64, prec: usize) -> String {
+    const MAX: usize = 800;
+    if prec <= MAX {
+        return format!("{:.*e}", prec, n);
+    }
+    let s = format!("{:.*e}", MAX, n);
+    match s.split_once('e') {
+        Some((m, e)) => format!("{m}{}e{e}", "0".repeat(prec - MAX)),
+        None => s,
+    }
+}
+
 fn split_exp(s: &str) -> (String, i32) {
     match s.split_once('e') {
         Some((m, e)) => (m.to_string(), e.parse().unwrap_or(0)),
@@ -501,7 +523,7 @@ fn exp_suffix(e: i32, upper: bool) -> String {
 }
 
 fn fmt_e(n: f64, prec: usize, upper: bool) -> String {
-    let (m, e) = split_exp(&format!("{:.*e}", prec, n));
+    let (m, e) = split_exp(&exp_exact(n, prec));
     format!("{m}{}", exp_suffix(e, upper))
 }
 
@@ -523,7 +545,7 @@ pub(crate) fn fmt_g(n: f64, prec: Option<usize>, upper: bool) -> String {
         }
         Some(p) => {
             let p = p.max(1);
-            let (m, e) = split_exp(&format!("{:.*e}", p - 1, n));
+            let (m, e) = split_exp(&exp_exact(n, p - 1));
             let m = if m.contains('.') {
                 m.trim_end_matches('0').trim_end_matches('.').to_string()
             } else {
