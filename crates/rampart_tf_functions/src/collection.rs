@@ -281,7 +281,9 @@ pub(crate) fn length(a: &[Value], _: &FnCtx<'_>) -> R {
 }
 
 pub(crate) fn lookup(a: &[Value], _: &FnCtx<'_>) -> R {
+    // Only the default may be null (Terraform allows `lookup(m, k, null)`).
     let key = match arg(a, 1) {
+        Value::Null => return Err(bad_param("key", "argument must not be null")),
         Value::Unknown(_) => return Ok(unknown_of(a)),
         v => want_str(v, "key")?,
     };

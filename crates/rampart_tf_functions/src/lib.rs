@@ -264,7 +264,7 @@ fn spec(name: &str) -> Option<Spec> {
         "index" => s(2, 2, c::index),
         "keys" => keep_marks(unknowns(s(1, 1, c::keys))),
         "length" => keep_marks(unknowns(s(1, 1, c::length))),
-        "lookup" => keep_marks(unknowns(s(2, 3, c::lookup))),
+        "lookup" => keep_marks(unknowns(nulls(s(2, 3, c::lookup)))),
         "matchkeys" => s(3, 3, c::matchkeys),
         "merge" => keep_marks(unknowns(nulls(s(0, V, c::merge)))),
         "one" => keep_marks(elems(s(1, 1, c::one))),

@@ -284,7 +284,9 @@ pub fn unify_primitive(chosen: Value, other: &Value) -> Value {
 pub fn key_suffix(key: &Value) -> String {
     match key.unmarked() {
         Value::Number(n) => format!("[{}]", format_number(*n)),
-        Value::String(s) => format!("[{}]", quote(s)),
+        // Keys are written as HCL string literals, where template sequences
+        // are escaped: `${` as `$${` and `%{` as `%%{`.
+        Value::String(s) => format!("[{}]", quote(s).replace("${", "$${").replace("%{", "%%{")),
         _ => "[*]".to_string(),
     }
 }
