@@ -66,6 +66,79 @@ resource "aws_api_gateway_stage" "prod" {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+  Prod:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+      DeploymentId: abc123
+"##,
+            },
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+  Prod:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+      DeploymentId: abc123
+      AccessLogSetting:
+        DestinationArn: !GetAtt ApiLogs.Arn
+        Format: '$context.requestId'
+  ApiLogs:
+    Type: AWS::Logs::LogGroup
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  HttpApi:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: orders
+      ProtocolType: HTTP
+  HttpApiLogs:
+    Type: AWS::Logs::LogGroup
+  Default:
+    Type: AWS::ApiGatewayV2::Stage
+    Properties:
+      ApiId: !Ref HttpApi
+      StageName: $default
+      AccessLogSettings:
+        DestinationArn: !GetAtt HttpApiLogs.Arn
+        Format: '$context.requestId'
+"##,
+            },
         ],
     },
     check,

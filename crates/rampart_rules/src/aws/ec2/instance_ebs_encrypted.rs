@@ -88,6 +88,44 @@ resource "aws_instance" "web" {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  App:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0123456789abcdef0
+      InstanceType: t3.micro
+      BlockDeviceMappings:
+        - DeviceName: /dev/xvda
+          Ebs:
+            VolumeSize: 20
+            Encrypted: false
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  App:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0123456789abcdef0
+      InstanceType: t3.micro
+      BlockDeviceMappings:
+        - DeviceName: /dev/xvda
+          Ebs:
+            VolumeSize: 20
+            Encrypted: true
+        - DeviceName: /dev/sdf
+          Ebs:
+            VolumeSize: 100
+            Encrypted: true
+"##,
+            },
         ],
     },
     check,

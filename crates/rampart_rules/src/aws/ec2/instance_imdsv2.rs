@@ -91,6 +91,60 @@ resource "aws_instance" "app" {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  AppTemplate:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateName: app
+      LaunchTemplateData:
+        ImageId: ami-0123456789abcdef0
+        MetadataOptions:
+          HttpTokens: optional
+          HttpEndpoint: enabled
+        BlockDeviceMappings:
+          - DeviceName: /dev/xvda
+            Ebs:
+              Encrypted: true
+  App:
+    Type: AWS::EC2::Instance
+    Properties:
+      InstanceType: t3.micro
+      LaunchTemplate:
+        LaunchTemplateId: !Ref AppTemplate
+        Version: !GetAtt AppTemplate.LatestVersionNumber
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  AppTemplate:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateName: app
+      LaunchTemplateData:
+        ImageId: ami-0123456789abcdef0
+        MetadataOptions:
+          HttpTokens: required
+          HttpEndpoint: enabled
+        BlockDeviceMappings:
+          - DeviceName: /dev/xvda
+            Ebs:
+              Encrypted: true
+  App:
+    Type: AWS::EC2::Instance
+    Properties:
+      InstanceType: t3.micro
+      LaunchTemplate:
+        LaunchTemplateId: !Ref AppTemplate
+        Version: !GetAtt AppTemplate.LatestVersionNumber
+"##,
+            },
         ],
     },
     check,

@@ -52,6 +52,32 @@ pub static RULE: Rule = Rule {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  AppConfig:
+    Type: AWS::AutoScaling::LaunchConfiguration
+    Properties:
+      ImageId: ami-0123456789abcdef0
+      InstanceType: t3.micro
+      AssociatePublicIpAddress: true
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  AppConfig:
+    Type: AWS::AutoScaling::LaunchConfiguration
+    Properties:
+      ImageId: ami-0123456789abcdef0
+      InstanceType: t3.micro
+      AssociatePublicIpAddress: false
+"##,
+            },
         ],
     },
     check,

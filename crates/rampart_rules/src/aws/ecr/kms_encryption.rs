@@ -61,6 +61,31 @@ resource "aws_ecr_repository" "app" {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Images:
+    Type: AWS::ECR::Repository
+    Properties:
+      RepositoryName: app
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Images:
+    Type: AWS::ECR::Repository
+    Properties:
+      RepositoryName: app
+      EncryptionConfiguration:
+        EncryptionType: KMS
+        KmsKey: alias/ecr
+"##,
+            },
         ],
     },
     check,

@@ -56,6 +56,30 @@ pub static RULE: Rule = Rule {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Images:
+    Type: AWS::ECR::Repository
+    Properties:
+      RepositoryName: app
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Images:
+    Type: AWS::ECR::Repository
+    Properties:
+      RepositoryName: app
+      ImageScanningConfiguration:
+        ScanOnPush: true
+"##,
+            },
         ],
     },
     check,

@@ -69,6 +69,40 @@ resource "aws_eks_cluster" "main" {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Cluster:
+    Type: AWS::EKS::Cluster
+    Properties:
+      RoleArn: arn:aws:iam::111122223333:role/eks
+      ResourcesVpcConfig:
+        SubnetIds: [subnet-0123456789abcdef0]
+        EndpointPublicAccess: false
+        EndpointPrivateAccess: true
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Cluster:
+    Type: AWS::EKS::Cluster
+    Properties:
+      RoleArn: arn:aws:iam::111122223333:role/eks
+      ResourcesVpcConfig:
+        SubnetIds: [subnet-0123456789abcdef0]
+        EndpointPublicAccess: false
+        EndpointPrivateAccess: true
+      EncryptionConfig:
+        - Provider:
+            KeyArn: arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab
+          Resources: [secrets]
+"##,
+            },
         ],
     },
     check,

@@ -70,6 +70,74 @@ pub static RULE: Rule = Rule {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Balancer:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Type: application
+      Subnets: [subnet-0123456789abcdef0, subnet-0fedcba9876543210]
+"##,
+            },
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Classic:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Subnets: [subnet-0123456789abcdef0]
+      Listeners:
+        - LoadBalancerPort: '443'
+          InstancePort: '8080'
+          Protocol: HTTPS
+          SSLCertificateId: arn:aws:acm:eu-west-1:111122223333:certificate/abc
+      AccessLoggingPolicy:
+        Enabled: false
+        S3BucketName: acme-elb-logs
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Balancer:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Type: application
+      Subnets: [subnet-0123456789abcdef0, subnet-0fedcba9876543210]
+      LoadBalancerAttributes:
+        - Key: access_logs.s3.enabled
+          Value: 'true'
+        - Key: access_logs.s3.bucket
+          Value: acme-lb-logs
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Classic:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Subnets: [subnet-0123456789abcdef0]
+      Listeners:
+        - LoadBalancerPort: '443'
+          InstancePort: '8080'
+          Protocol: HTTPS
+          SSLCertificateId: arn:aws:acm:eu-west-1:111122223333:certificate/abc
+      AccessLoggingPolicy:
+        Enabled: true
+        S3BucketName: acme-elb-logs
+        EmitInterval: 5
+"##,
+            },
         ],
     },
     check,

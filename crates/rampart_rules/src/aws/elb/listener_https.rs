@@ -85,6 +85,51 @@ pub static RULE: Rule = Rule {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Balancer:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Type: application
+      Subnets: [subnet-0123456789abcdef0, subnet-0fedcba9876543210]
+  Http:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Balancer
+      Port: 80
+      Protocol: HTTP
+      DefaultActions:
+        - Type: forward
+          TargetGroupArn: arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/app/0123456789abcdef
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Balancer:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Type: application
+      Subnets: [subnet-0123456789abcdef0, subnet-0fedcba9876543210]
+  Http:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Balancer
+      Port: 80
+      Protocol: HTTP
+      DefaultActions:
+        - Type: redirect
+          RedirectConfig:
+            Protocol: HTTPS
+            Port: '443'
+            StatusCode: HTTP_301
+"##,
+            },
         ],
     },
     check,

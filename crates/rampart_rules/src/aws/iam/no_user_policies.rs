@@ -69,6 +69,85 @@ pub static RULE: Rule = Rule {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Alice:
+    Type: AWS::IAM::User
+    Properties:
+      Policies:
+        - PolicyName: read-data
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: arn:aws:s3:::acme-data/*
+"##,
+            },
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Alice:
+    Type: AWS::IAM::User
+  ReadData:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: read-data
+      Users:
+        - !Ref Alice
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: arn:aws:s3:::acme-data/*
+"##,
+            },
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Alice:
+    Type: AWS::IAM::User
+  ReadData:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      Users:
+        - !Ref Alice
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: arn:aws:s3:::acme-data/*
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Readers:
+    Type: AWS::IAM::Group
+  ReadData:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      Groups:
+        - !Ref Readers
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: arn:aws:s3:::acme-data/*
+"##,
+            },
         ],
     },
     check,

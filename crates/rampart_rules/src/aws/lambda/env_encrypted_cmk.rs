@@ -76,6 +76,49 @@ resource "aws_lambda_function" "api" {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Handler:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      Role: arn:aws:iam::111122223333:role/lambda
+      Code:
+        S3Bucket: acme-code
+        S3Key: app.zip
+      Environment:
+        Variables:
+          TABLE: orders
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Handler:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      Role: arn:aws:iam::111122223333:role/lambda
+      Code:
+        S3Bucket: acme-code
+        S3Key: app.zip
+      KmsKeyArn: !GetAtt FnKey.Arn
+      Environment:
+        Variables:
+          TABLE: orders
+  FnKey:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: true
+"##,
+            },
         ],
     },
     check,

@@ -64,6 +64,36 @@ resource "aws_flow_log" "main" {
 }
 "#,
             ),
+            Example {
+                pass: false,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Network:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.0.0.0/16
+"##,
+            },
+            Example {
+                pass: true,
+                format: crate::rule::ExampleFormat::CloudFormation,
+                code: r##"AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Network:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.0.0.0/16
+  NetworkFlowLog:
+    Type: AWS::EC2::FlowLog
+    Properties:
+      ResourceType: VPC
+      ResourceId: !Ref Network
+      TrafficType: ALL
+      LogDestinationType: s3
+      LogDestination: arn:aws:s3:::acme-flow-logs
+"##,
+            },
         ],
     },
     check,
