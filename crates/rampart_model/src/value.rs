@@ -273,6 +273,9 @@ impl Value {
 
 /// Format a number as Terraform does in string interpolation.
 pub fn format_number(n: Number) -> String {
+    if n == 0.0 && n.is_sign_negative() {
+        return "-0".to_string();
+    }
     if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e21 {
         format!("{}", n as i128)
     } else {
