@@ -986,7 +986,9 @@ fn format_precision_over_the_formatter_limit() {
     );
     let o = check_survives(d.path());
     assert!(
-        o.errors_for("sub/prec.tf").iter().all(|e| e["code"] != "internal-error"),
+        o.errors_for("sub/prec.tf")
+            .iter()
+            .all(|e| e["code"] != "internal-error"),
         "{}",
         o.all_errors()
     );

@@ -22,6 +22,7 @@ use crate::suppress::Names;
 
 /// Controls every secret rule evidences.
 pub const FRAMEWORKS: &[&str] = &[
+    "nis2:21.2.i",
     "soc2:CC6.1",
     "hipaa:164.308(a)(5)(ii)(D)",
     "hipaa:164.312(d)",

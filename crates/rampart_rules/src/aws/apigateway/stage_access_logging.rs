@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.PS-04",
             "pci-dss:10.2.1",
             "cis-controls:8.2",
+            "nis2:21.2.b",
         ],
         policies: &[
             "ENG-POL-003-HIPAA:3.6.2",

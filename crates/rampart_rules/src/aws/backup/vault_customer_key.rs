@@ -24,6 +24,8 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.DS-11",
             "pci-dss:3.6.1",
             "cis-controls:11.3",
+            "nis2:21.2.c",
+            "nis2:21.2.h",
         ],
         policies: &[
             "OP-POL-001:3.1",

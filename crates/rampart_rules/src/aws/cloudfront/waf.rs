@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.IR-01",
             "pci-dss:6.4.2",
             "cis-controls:13.10",
+            "nis2:21.2.e",
         ],
         policies: &[
             "ENG-POL-003-HIPAA:3.3.1",

@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
             "pci-dss:10.4.1",
             "cis-controls:8.9",
             "cis-controls:8.11",
+            "nis2:21.2.b",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.4",

@@ -22,6 +22,8 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.DS-01",
             "pci-dss:10.3.2",
             "cis-controls:3.11",
+            "nis2:21.2.b",
+            "nis2:21.2.h",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.2",

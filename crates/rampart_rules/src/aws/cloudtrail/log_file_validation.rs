@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.PS-04",
             "pci-dss:10.3.4",
             "cis-controls:8.2",
+            "nis2:21.2.b",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.4",

@@ -22,6 +22,12 @@ pub static RULE: Rule = Rule {
             "nist-csf:DE.CM-03",
             "pci-dss:10.2.1",
             "cis-controls:8.2",
+            "pci-dss:10.2.1.2",
+            "pci-dss:10.2.1.4",
+            "pci-dss:10.2.1.5",
+            "pci-dss:10.2.1.6",
+            "pci-dss:10.2.1.7",
+            "nis2:21.2.b",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.4",
@@ -29,6 +35,7 @@ pub static RULE: Rule = Rule {
             "ENG-POL-003-HIPAA:3.8.1",
             "CSF:4",
             "SIAC:9.1",
+            "ENG-POL-003-HIPAA:3.1.1",
         ],
         aliases: &["CKV_AWS_67", "AVD-AWS-0014"],
         description: "Checks that `aws_cloudtrail` sets `is_multi_region_trail = true`. The \

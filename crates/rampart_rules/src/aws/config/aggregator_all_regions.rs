@@ -20,6 +20,8 @@ pub static RULE: Rule = Rule {
             "iso27001:A.8.9",
             "nist-csf:DE.CM-09",
             "cis-controls:1.1",
+            "nis2:21.2.b",
+            "nis2:21.2.e",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.4",

@@ -24,6 +24,8 @@ pub static RULE: Rule = Rule {
             "pci-dss:10.2.1",
             "cis-controls:1.1",
             "cis-controls:4.1",
+            "nis2:21.2.b",
+            "nis2:21.2.e",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.3",

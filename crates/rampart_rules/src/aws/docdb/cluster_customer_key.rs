@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.DS-01",
             "pci-dss:3.6.1",
             "cis-controls:3.11",
+            "nis2:21.2.h",
         ],
         policies: &["OP-POL-001:3.2", "ENG-POL-003-HIPAA:3.4.2"],
         aliases: &["AVD-AWS-0022"],

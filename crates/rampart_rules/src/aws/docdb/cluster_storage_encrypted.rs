@@ -19,8 +19,7 @@ pub static RULE: Rule = Rule {
             "iso27001:A.8.24",
             "nist-csf:PR.DS-01",
             "pci-dss:3.5.1",
-            "cis-controls:3.11",
-        ],
+            "cis-controls:3.11", "nis2:21.2.h"],
         policies: &[
             "OP-POL-001:3.1",
             "ENG-POL-003-HIPAA:3.4.1",

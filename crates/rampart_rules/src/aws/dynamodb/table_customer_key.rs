@@ -22,6 +22,7 @@ pub static RULE: Rule = Rule {
             "pci-dss:3.5.1",
             "pci-dss:3.6.1",
             "cis-controls:3.11",
+            "nis2:21.2.h",
         ],
         policies: &[
             "OP-POL-001:3.2",

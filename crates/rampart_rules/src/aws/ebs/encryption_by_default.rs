@@ -21,12 +21,14 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.DS-01",
             "pci-dss:3.5.1",
             "cis-controls:3.11",
+            "nis2:21.2.h",
         ],
         policies: &[
             "OP-POL-001:3.3",
             "OP-POL-001:3.1",
             "ENG-POL-003-HIPAA:3.4.1",
             "ENG-POL-003-SOC2:3.1",
+            "ENG-POL-003-HIPAA:3.1.1",
         ],
         aliases: &["CKV_AWS_106"],
         description: "Checks that an `aws_ebs_encryption_by_default` resource does not turn the \

@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.DS-01",
             "pci-dss:3.5.1",
             "cis-controls:3.11",
+            "nis2:21.2.h",
         ],
         policies: &[
             "OP-POL-001:3.1",

@@ -23,6 +23,8 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.AA-05",
             "pci-dss:2.2.6",
             "cis-controls:4.1",
+            "nis2:21.2.e",
+            "nis2:21.2.i",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.1",
@@ -30,6 +32,7 @@ pub static RULE: Rule = Rule {
             "CSF:2",
             "SIAC:4.3",
             "SIAC:7.3",
+            "SIAC:4.1",
         ],
         aliases: &["CKV_AWS_79", "AVD-AWS-0028"],
         description: "Checks that `aws_instance` sets `metadata_options { http_tokens = \

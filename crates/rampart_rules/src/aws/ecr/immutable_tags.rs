@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
             "iso27001:A.8.9",
             "nist-csf:PR.PS-01",
             "cis-controls:2.5",
+            "nis2:21.2.e",
         ],
         policies: &[
             "ENG-POL-003-HIPAA:3.6.1",

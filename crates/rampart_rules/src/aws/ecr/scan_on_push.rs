@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:ID.RA-01",
             "pci-dss:6.3.1",
             "cis-controls:7.5",
+            "nis2:21.2.e",
         ],
         policies: &[
             "ENG-POL-003-HIPAA:3.6.1",

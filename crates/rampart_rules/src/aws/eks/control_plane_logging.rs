@@ -30,6 +30,7 @@ pub static RULE: Rule = Rule {
             "pci-dss:10.2.1",
             "cis-controls:8.2",
             "cis-controls:8.5",
+            "nis2:21.2.b",
         ],
         policies: &[
             "ENG-POL-003-HIPAA:3.6.1",

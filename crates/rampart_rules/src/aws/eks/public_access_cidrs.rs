@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.IR-01",
             "pci-dss:1.4.1",
             "cis-controls:12.2",
+            "nis2:21.2.e",
         ],
         policies: &[
             "ENG-POL-003-HIPAA:3.6.1",

@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.DS-02",
             "pci-dss:4.2.1",
             "cis-controls:3.10",
+            "nis2:21.2.h",
         ],
         policies: &[
             "OP-POL-001:3.1",

@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.IR-01",
             "pci-dss:6.4.1",
             "cis-controls:4.1",
+            "nis2:21.2.e",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.1",

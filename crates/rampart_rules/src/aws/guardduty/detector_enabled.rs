@@ -24,6 +24,9 @@ pub static RULE: Rule = Rule {
             "pci-dss:11.5.1",
             "cis-controls:13.1",
             "cis-controls:13.3",
+            "pci-dss:10.4.1.1",
+            "pci-dss:11.5.1.1",
+            "nis2:21.2.b",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.4",

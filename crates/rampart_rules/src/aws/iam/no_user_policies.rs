@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.AA-05",
             "pci-dss:7.2.1",
             "cis-controls:6.8",
+            "nis2:21.2.i",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.2",

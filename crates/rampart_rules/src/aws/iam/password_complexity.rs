@@ -27,6 +27,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.AA-01",
             "pci-dss:8.3.6",
             "cis-controls:5.2",
+            "nis2:21.2.i",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.2",

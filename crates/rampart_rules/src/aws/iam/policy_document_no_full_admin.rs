@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
             "pci-dss:7.2.2",
             "cis-controls:5.4",
             "cis-controls:6.8",
+            "nis2:21.2.i",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.2",

@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
             "pci-dss:7.2.2",
             "cis-controls:5.4",
             "cis-controls:6.8",
+            "nis2:21.2.i",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.2",
@@ -33,6 +34,7 @@ pub static RULE: Rule = Rule {
             "CSF:2",
             "SIAC:3.1",
             "SIAC:5.1",
+            "ENG-POL-003-HIPAA:3.1.1",
         ],
         aliases: &["CKV_AWS_62", "AVD-AWS-0057"],
         description: "Parses the `policy` of `aws_iam_policy`, `aws_iam_role_policy`, \

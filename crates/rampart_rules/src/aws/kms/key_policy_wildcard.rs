@@ -24,6 +24,8 @@ pub static RULE: Rule = Rule {
             "pci-dss:3.6.1",
             "pci-dss:7.2.1",
             "cis-controls:3.3",
+            "nis2:21.2.h",
+            "nis2:21.2.i",
         ],
         policies: &[
             "OP-POL-001:3.4",

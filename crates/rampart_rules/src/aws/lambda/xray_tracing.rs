@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
             "iso27001:A.8.16",
             "nist-csf:DE.CM-09",
             "cis-controls:8.5",
+            "nis2:21.2.b",
         ],
         policies: &[
             "ENG-POL-003-HIPAA:3.6.2",

@@ -30,6 +30,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.AA-01",
             "pci-dss:8.6.2",
             "cis-controls:3.11",
+            "nis2:21.2.i",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.3",

@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:ID.RA-01",
             "pci-dss:6.3.3",
             "cis-controls:7.3",
+            "nis2:21.2.e",
         ],
         policies: &["ENG-POL-003-SOC2:3.1", "ENG-POL-003-HIPAA:3.1.2"],
         aliases: &["CKV_AWS_226"],

@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
             "iso27001:A.8.13",
             "nist-csf:PR.DS-11",
             "cis-controls:11.3",
+            "nis2:21.2.c",
         ],
         policies: &["ENG-POL-003-HIPAA:3.7.2", "ENG-POL-003-SOC2:3.5"],
         aliases: &["CKV_AWS_139", "AVD-AWS-0343"],

@@ -24,6 +24,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.AA-03",
             "pci-dss:8.3.1",
             "cis-controls:6.7",
+            "nis2:21.2.i",
         ],
         policies: &["ENG-POL-003-HIPAA:3.2.1", "ENG-POL-003-SOC2:3.2", "CSF:2"],
         aliases: &["CKV_AWS_161", "AVD-AWS-0176"],

@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
             "hipaa:164.308(a)(7)(ii)(C)",
             "iso27001:A.8.14",
             "nist-csf:PR.IR-03",
+            "nis2:21.2.c",
         ],
         policies: &["ENG-POL-003-HIPAA:3.7.2", "ENG-POL-003-SOC2:3.5"],
         aliases: &["CKV_AWS_157"],

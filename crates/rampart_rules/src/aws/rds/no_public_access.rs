@@ -24,6 +24,8 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.AA-05",
             "pci-dss:1.4.1",
             "cis-controls:12.2",
+            "nis2:21.2.e",
+            "nis2:21.2.i",
         ],
         policies: &[
             "ENG-POL-003-HIPAA:3.3.1",

@@ -25,8 +25,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.AA-05",
             "nist-csf:PR.DS-01",
             "pci-dss:1.4.1",
-            "cis-controls:3.3",
-        ],
+            "cis-controls:3.3", "nis2:21.2.i"],
         policies: &[
             "ENG-POL-003-SOC2:3.1",
             "ENG-POL-003-SOC2:3.2",

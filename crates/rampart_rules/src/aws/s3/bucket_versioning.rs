@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.DS-11",
             "pci-dss:10.5.1",
             "cis-controls:11.2",
+            "nis2:21.2.c",
         ],
         policies: &["ENG-POL-003-HIPAA:3.7.1", "ENG-POL-003-SOC2:3.5"],
         aliases: &["CKV_AWS_21", "AVD-AWS-0090"],

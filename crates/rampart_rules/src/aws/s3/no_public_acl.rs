@@ -32,6 +32,7 @@ pub static RULE: Rule = Rule {
             "pci-dss:1.4.1",
             "pci-dss:7.2.1",
             "cis-controls:3.3",
+            "nis2:21.2.i",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.2",

@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.AA-01",
             "pci-dss:8.3.9",
             "cis-controls:5.2",
+            "nis2:21.2.i",
         ],
         policies: &[
             "SIAC:8.3",

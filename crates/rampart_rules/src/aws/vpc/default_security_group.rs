@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
             "pci-dss:1.3.1",
             "cis-controls:4.4",
             "cis-controls:12.2",
+            "nis2:21.2.e",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.1",
@@ -33,6 +34,8 @@ pub static RULE: Rule = Rule {
             "CSF:3",
             "SIAC:4.3",
             "SIAC:6.2",
+            "SIAC:4.1",
+            "ENG-POL-003-HIPAA:3.1.1",
         ],
         aliases: &["CKV2_AWS_12", "AVD-AWS-0173"],
         description: "Fails when an `aws_default_security_group` declares any `ingress` or \

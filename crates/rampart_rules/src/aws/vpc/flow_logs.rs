@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
             "pci-dss:10.2.1",
             "cis-controls:8.2",
             "cis-controls:13.6",
+            "nis2:21.2.b",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.2",

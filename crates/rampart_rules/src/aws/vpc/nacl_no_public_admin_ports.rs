@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
             "pci-dss:1.4.2",
             "cis-controls:4.4",
             "cis-controls:12.2",
+            "nis2:21.2.e",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.1",

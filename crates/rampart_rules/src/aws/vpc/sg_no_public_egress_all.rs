@@ -22,6 +22,7 @@ pub static RULE: Rule = Rule {
             "pci-dss:1.3.2",
             "cis-controls:4.4",
             "cis-controls:13.4",
+            "nis2:21.2.e",
         ],
         policies: &[
             "ENG-POL-003-HIPAA:3.3.1",

@@ -28,6 +28,8 @@ pub static RULE: Rule = Rule {
             "pci-dss:1.4.2",
             "cis-controls:4.4",
             "cis-controls:12.2",
+            "nis2:21.2.e",
+            "nis2:21.2.i",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.1",
@@ -36,6 +38,7 @@ pub static RULE: Rule = Rule {
             "CSF:3",
             "SIAC:6.2",
             "SIAC:6.3",
+            "ENG-POL-003-HIPAA:3.1.1",
         ],
         aliases: &["CKV_AWS_24", "AVD-AWS-0107"],
         description: "Looks at every ingress rule, whether written as an inline `ingress` block \

@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.IR-01",
             "pci-dss:1.4.4",
             "cis-controls:12.2",
+            "nis2:21.2.e",
         ],
         policies: &[
             "ENG-POL-003-SOC2:3.2",

@@ -18,8 +18,7 @@ pub static RULE: Rule = Rule {
             "iso27001:A.5.21",
             "nist-csf:GV.SC-09",
             "pci-dss:6.3.2",
-            "cis-controls:16.5",
-        ],
+            "cis-controls:16.5", "nist-csf:ID.RA-09", "nis2:21.2.d"],
         policies: &["SIAC:5.2", "ENG-POL-003-HIPAA:3.6.1"],
         aliases: &["CKV_DOCKER_7"],
         description: "Checks that each `FROM` names its image by digest (`@sha256:...`). A \

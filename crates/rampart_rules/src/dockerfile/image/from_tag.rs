@@ -21,6 +21,8 @@ pub static RULE: Rule = Rule {
             "nist-csf:PR.PS-02",
             "pci-dss:6.3.2",
             "cis-controls:16.5",
+            "nis2:21.2.d",
+            "nis2:21.2.e",
         ],
         policies: &["SIAC:5.2", "ENG-POL-003-HIPAA:3.6.1"],
         aliases: &["CKV_DOCKER_7", "AVD-DS-0001"],

@@ -19,8 +19,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:GV.SC-09",
             "nist-csf:PR.PS-02",
             "pci-dss:6.3.2",
-            "cis-controls:16.5",
-        ],
+            "cis-controls:16.5", "nist-csf:ID.RA-09", "nis2:21.2.d", "nis2:21.2.e"],
         policies: &["SIAC:5.2", "ENG-POL-003-HIPAA:3.5.2", "CSF:6"],
         aliases: &["unpinned-uses"],
         description: "Checks every `uses:` in workflows and composite actions — steps and \

@@ -20,8 +20,7 @@ pub static RULE: Rule = Rule {
             "nist-csf:GV.SC-09",
             "nist-csf:PR.PS-02",
             "pci-dss:6.3.2",
-            "cis-controls:16.5",
-        ],
+            "cis-controls:16.5", "nis2:21.2.d", "nis2:21.2.e"],
         policies: &["SIAC:5.2", "ENG-POL-003-HIPAA:3.6.1"],
         aliases: &["CKV_K8S_14", "AVD-KSV-0013"],
         description: "Checks every container, init container and ephemeral container of Pods, \

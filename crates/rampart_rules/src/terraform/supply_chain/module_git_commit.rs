@@ -20,6 +20,8 @@ pub static RULE: Rule = Rule {
             "nist-csf:GV.SC-09",
             "pci-dss:6.3.2",
             "cis-controls:16.5",
+            "nist-csf:ID.RA-09",
+            "nis2:21.2.d",
         ],
         policies: &["SIAC:5.2", "ENG-POL-003-HIPAA:3.5.2"],
         aliases: &["CKV_TF_1"],

@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
             "iso27001:A.8.32",
             "nist-csf:PR.PS-01",
             "cis-controls:16.5",
+            "nis2:21.2.e",
         ],
         policies: &["SIAC:5.2", "ENG-POL-003-HIPAA:3.5.1"],
         aliases: &["terraform_required_version"],
