@@ -185,23 +185,7 @@ fn substitute(s: &str, vars: &HashMap<String, String>) -> (String, bool) {
     (out, unresolved)
 }
 
-/// Split an image reference into repository, tag and digest.
-pub fn split_reference(image: &str) -> (String, Option<String>, Option<String>) {
-    let (rest, digest) = match image.split_once('@') {
-        Some((r, d)) => (r, Some(d.to_string())),
-        None => (image, None),
-    };
-    // A colon after the last slash separates the tag (a colon before it is a registry port).
-    let last_slash = rest.rfind('/').map(|i| i + 1).unwrap_or(0);
-    match rest[last_slash..].rfind(':') {
-        Some(i) => (
-            rest[..last_slash + i].to_string(),
-            Some(rest[last_slash + i + 1..].to_string()),
-            digest,
-        ),
-        None => (rest.to_string(), None, digest),
-    }
-}
+pub use rampart_model::resource::split_image_reference as split_reference;
 
 /// Load one Dockerfile: register it in `sources`, return its `FROM`s as resources.
 pub fn load(path: &Path, display: &str, sources: &SourceMap) -> (Vec<Resource>, Vec<Diagnostic>) {

@@ -114,22 +114,7 @@ fn to_value(n: &Node) -> Value {
     }
 }
 
-/// Split an image reference into repository, tag and digest.
-pub fn split_image(image: &str) -> (String, Option<String>, Option<String>) {
-    let (rest, digest) = match image.split_once('@') {
-        Some((r, d)) => (r, Some(d.to_string())),
-        None => (image, None),
-    };
-    let last_slash = rest.rfind('/').map(|i| i + 1).unwrap_or(0);
-    match rest.get(last_slash..).and_then(|t| t.rfind(':')) {
-        Some(i) => (
-            rest[..last_slash + i].to_string(),
-            Some(rest[last_slash + i + 1..].to_string()),
-            digest,
-        ),
-        None => (rest.to_string(), None, digest),
-    }
-}
+pub use rampart_model::resource::split_image_reference as split_image;
 
 /// Load one manifest file; `display` is the path shown to users.
 pub fn load(path: &Path, display: &str, sources: &SourceMap) -> (Vec<Resource>, Vec<Diagnostic>) {

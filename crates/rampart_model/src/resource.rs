@@ -225,15 +225,7 @@ impl Resource {
     /// The address without the instance key of the last step:
     /// `aws_s3_bucket.logs["a"]` gives `aws_s3_bucket.logs`.
     pub fn config_address(&self) -> &str {
-        let a = self.address.as_str();
-        let cut = if a.ends_with("\"]") {
-            a.rfind("[\"")
-        } else if a.ends_with(']') {
-            a.rfind('[')
-        } else {
-            None
-        };
-        cut.map(|i| &a[..i]).unwrap_or(a)
+        strip_instance_key(&self.address)
     }
 
     /// True when an attribute of this resource refers to `address` (an instance or
@@ -249,6 +241,39 @@ impl Resource {
             }) || b.blocks.iter().any(|c| walk(c, address))
         }
         walk(&self.body, address)
+    }
+}
+
+/// An address without the instance key of its last step:
+/// `module.m["a"].aws_s3_bucket.b[0]` gives `module.m["a"].aws_s3_bucket.b`.
+pub fn strip_instance_key(a: &str) -> &str {
+    let cut = if a.ends_with("\"]") {
+        a.rfind("[\"")
+    } else if a.ends_with(']') {
+        a.rfind('[')
+    } else {
+        None
+    };
+    cut.map(|i| &a[..i]).unwrap_or(a)
+}
+
+/// Split a container image reference into repository, tag and digest:
+/// `registry:5000/team/app:1.2@sha256:ab` gives
+/// (`registry:5000/team/app`, `1.2`, `sha256:ab`). A colon before the last
+/// `/` is a registry port, not a tag.
+pub fn split_image_reference(image: &str) -> (String, Option<String>, Option<String>) {
+    let (rest, digest) = match image.split_once('@') {
+        Some((r, d)) => (r, Some(d.to_string())),
+        None => (image, None),
+    };
+    let last_slash = rest.rfind('/').map(|i| i + 1).unwrap_or(0);
+    match rest.get(last_slash..).and_then(|t| t.rfind(':')) {
+        Some(i) => (
+            rest[..last_slash + i].to_string(),
+            Some(rest[last_slash + i + 1..].to_string()),
+            digest,
+        ),
+        None => (rest.to_string(), None, digest),
     }
 }
 

@@ -10,19 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use rampart_model::{resource::ref_matches, Resource, ResourceMode};
 
-/// The address of the resource (or resource block) without the instance key
-/// of its last step: `module.m["a"].aws_s3_bucket.b[0]` gives
-/// `module.m["a"].aws_s3_bucket.b`.
-pub fn strip_instance_key(a: &str) -> &str {
-    let cut = if a.ends_with("\"]") {
-        a.rfind("[\"")
-    } else if a.ends_with(']') {
-        a.rfind('[')
-    } else {
-        None
-    };
-    cut.map(|i| &a[..i]).unwrap_or(a)
-}
+pub use rampart_model::resource::strip_instance_key;
 
 /// Config address of a referenced resource → indexes of the resources that refer to it.
 type RefIndex = HashMap<String, Vec<usize>>;
