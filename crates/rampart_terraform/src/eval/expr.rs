@@ -9,12 +9,13 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use hcl_edit::expr::{Expression, ForExpr, FuncCall, ObjectKey, TraversalOperator};
+use hcl_edit::expr::{BinaryOperator, Expression, ForExpr, FuncCall, ObjectKey, TraversalOperator};
 use hcl_edit::template::{Element, HeredocTemplate, Template};
 use hcl_edit::Span as _;
 use rampart_model::{Diagnostic, FileId, Span, Value};
 use rampart_tf_functions::{FnCtx, FnError};
 
+use super::kind::{kind_of, kinds_differ, KindEnv};
 use super::ops::{self, unknown_of, RESOURCE_MARKER};
 use super::template::{self, Part};
 
@@ -140,6 +141,11 @@ pub trait Env {
     fn diag(&self, d: Diagnostic);
     /// The text of a source file (to re-read heredocs exactly).
     fn source_text(&self, _file: FileId) -> Option<std::sync::Arc<rampart_source::SourceFile>> {
+        None
+    }
+    /// Declared variable types and local expressions, for the type check of
+    /// `==` ([`super::kind`]).
+    fn kinds(&self) -> Option<&dyn KindEnv> {
         None
     }
 }
@@ -358,6 +364,16 @@ impl<'e> Cx<'e> {
             Expression::BinaryOp(b) => {
                 let l = self.eval(&b.lhs_expr)?;
                 let r = self.eval(&b.rhs_expr)?;
+                let op = *b.operator.value();
+                if matches!(op, BinaryOperator::Eq | BinaryOperator::NotEq) {
+                    if let Some(env) = self.env.kinds() {
+                        if kinds_differ(kind_of(&b.lhs_expr, env), kind_of(&b.rhs_expr, env)) {
+                            let marked = l.is_sensitive() || r.is_sensitive();
+                            let ne = matches!(op, BinaryOperator::NotEq);
+                            return Ok(Value::Bool(ne).mark(marked));
+                        }
+                    }
+                }
                 ops::binary(*b.operator.value(), l, r)
                     .map_err(|m| EvalError::new(m, self.span(b.span())))
             }

@@ -2,6 +2,7 @@
 //! splats, function calls (with lazy `try`/`can`) and unknown values.
 
 pub mod expr;
+pub mod kind;
 pub mod ops;
 pub mod provider_fns;
 pub mod template;

@@ -20,9 +20,10 @@ use rampart_source::SourceMap;
 use super::config::{load_module, ModuleConfig, ModuleDecl};
 use super::vars::{RawVal, RawVar};
 use crate::eval::expr::WithSpanOpt;
+use crate::eval::kind::KindEnv;
 use crate::eval::ops::{key_suffix, strip_markers, RESOURCE_MARKER};
 use crate::eval::{eval_const, Cx, Env, EvalError, Step};
-use crate::types::convert;
+use crate::types::{convert, Ty};
 use crate::Options;
 
 /// Longest chain of lazily evaluated values followed before giving up.
@@ -1892,6 +1893,16 @@ impl<'w, 's> ModEnv<'w, 's> {
     }
 }
 
+impl KindEnv for ModEnv<'_, '_> {
+    fn var_type(&self, name: &str) -> Option<&Ty> {
+        Some(&self.node.config.as_ref()?.variables.get(name)?.ty)
+    }
+
+    fn local_expr(&self, name: &str) -> Option<&Expression> {
+        Some(&self.node.config.as_ref()?.locals.get(name)?.expr)
+    }
+}
+
 impl Env for ModEnv<'_, '_> {
     fn resolve(
         &self,
@@ -1975,6 +1986,10 @@ impl Env for ModEnv<'_, '_> {
 
     fn diag(&self, d: Diagnostic) {
         self.w.diag(d)
+    }
+
+    fn kinds(&self) -> Option<&dyn KindEnv> {
+        Some(self)
     }
 
     fn source_text(&self, file: FileId) -> Option<std::sync::Arc<rampart_source::SourceFile>> {
