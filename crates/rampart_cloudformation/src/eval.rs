@@ -227,7 +227,7 @@ fn sensitive_in(parts: &[&Ev]) -> bool {
 fn text_of(v: &Value) -> Option<String> {
     match v.unmarked() {
         Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(rampart_model::value::format_number(*n)),
+        Value::Number(n) => Some(rampart_model::value::format_number(n)),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
@@ -262,8 +262,9 @@ impl Scope<'_> {
             Kind::Number(x, t) => {
                 // Keep the written text when the number would print differently
                 // (`1.10` is a version string, `022` a port written with a zero).
-                if rampart_model::value::format_number(*x) == *t {
-                    Ev::scalar(Value::Number(*x), n.span)
+                let num = Value::from(*x);
+                if num.to_string() == *t {
+                    Ev::scalar(num, n.span)
                 } else {
                     Ev::scalar(Value::String(t.clone()), n.span)
                 }
@@ -390,7 +391,7 @@ impl Scope<'_> {
                 };
                 let i = self.eval(i);
                 let list = self.eval(list);
-                let idx = i.to_value().as_number();
+                let idx = i.to_value().as_f64();
                 match (&list.kind, idx) {
                     (EvKind::List(v), Some(ix)) if ix >= 0.0 => match v.get(ix as usize) {
                         Some(e) => e.clone(),
@@ -446,8 +447,8 @@ impl Scope<'_> {
                 let args: Vec<Ev> = items.iter().map(|a| self.eval(a)).collect();
                 let vals: Vec<Value> = args.iter().map(Ev::to_value).collect();
                 let ip = vals.first().and_then(|v| v.as_str().map(str::to_string));
-                let count = vals.get(1).and_then(Value::as_number);
-                let bits = vals.get(2).and_then(Value::as_number);
+                let count = vals.get(1).and_then(Value::as_f64);
+                let bits = vals.get(2).and_then(Value::as_f64);
                 match (ip, count, bits) {
                     (Some(ip), Some(c), Some(b)) => match cidr(&ip, c, b) {
                         Some(list) => Ev {
@@ -505,7 +506,7 @@ impl Scope<'_> {
             "Fn::Length" => {
                 let v = self.eval(arg);
                 match &v.kind {
-                    EvKind::List(items) => Ev::scalar(Value::Number(items.len() as f64), span),
+                    EvKind::List(items) => Ev::scalar(Value::from(items.len() as i64), span),
                     _ => Ev::unknown(span, v.all_refs()),
                 }
             }

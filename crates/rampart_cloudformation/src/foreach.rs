@@ -50,7 +50,7 @@ pub fn expand(entries: &[Entry], scope: &mut Scope, out: &mut Vec<Entry>, nestin
             l.iter()
                 .map(|v| match v.unmarked() {
                     Value::String(s) => Some(s.clone()),
-                    Value::Number(n) => Some(rampart_model::value::format_number(*n)),
+                    Value::Number(n) => Some(rampart_model::value::format_number(n)),
                     _ => None,
                 })
                 .collect::<Option<Vec<String>>>()

@@ -99,7 +99,7 @@ fn typed(ty: &str, text: &str) -> Value {
         return Value::List(text.split(',').map(|s| Value::string(s.trim())).collect());
     }
     if ty == "Number" {
-        if let Ok(n) = text.trim().parse::<f64>() {
+        if let Some(n) = rampart_model::Number::parse(text.trim()) {
             return Value::Number(n);
         }
     }

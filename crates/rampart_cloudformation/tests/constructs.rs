@@ -114,7 +114,7 @@ fn conditions_decide_resources_and_branches() {
     assert_eq!(val(db, "multi_az"), Some(&Value::Bool(true)));
     assert_eq!(
         val(db, "backup_retention_period"),
-        Some(&Value::Number(30.0))
+        Some(&Value::from(30i64))
     );
 }
 
@@ -213,7 +213,7 @@ Resources:
     let db = res(&ev, "aws_rds_cluster.Db");
     assert_eq!(
         val(db, "backup_retention_period"),
-        Some(&Value::Number(35.0))
+        Some(&Value::from(35i64))
     );
 }
 
@@ -721,8 +721,8 @@ fn numbers_keep_their_written_text_when_it_matters() {
     let ev = load("Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      EngineVersion: 1.10\n      AllocatedStorage: 20\n      Port: 0443\n");
     let db = res(&ev, "aws_db_instance.Db");
     assert_eq!(val(db, "engine_version"), Some(&Value::string("1.10")));
-    assert_eq!(val(db, "allocated_storage"), Some(&Value::Number(20.0)));
-    assert_eq!(val(db, "port").and_then(Value::as_number), Some(443.0));
+    assert_eq!(val(db, "allocated_storage"), Some(&Value::from(20i64)));
+    assert_eq!(val(db, "port").and_then(Value::as_f64), Some(443.0));
 }
 
 #[test]

@@ -101,7 +101,7 @@ fn to_value(n: &Node) -> Value {
     match &n.kind {
         Kind::Null => Value::Null,
         Kind::Bool(b) => Value::Bool(*b),
-        Kind::Number(f, _) => Value::Number(*f),
+        Kind::Number(f, _) => Value::from(*f),
         Kind::Str(s) => Value::String(s.clone()),
         Kind::Seq(items) => Value::List(items.iter().map(to_value).collect()),
         Kind::Map(entries) => Value::Object(

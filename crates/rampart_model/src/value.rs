@@ -11,9 +11,9 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// Numbers are IEEE doubles. Terraform uses arbitrary precision; integers up to
-/// 2^53 and ordinary decimals agree.
-pub type Number = f64;
+/// Numbers are Terraform's: binary floating point at the precision cty uses
+/// (512 bits for literals), with Go's rounding and decimal formatting.
+pub use rampart_number::Number;
 
 /// Where an unknown value comes from.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -175,12 +175,27 @@ impl Value {
         }
     }
 
+    /// The number, or a string that holds one (as Terraform converts).
     pub fn as_number(&self) -> Option<Number> {
         match self.unmarked() {
-            Value::Number(n) => Some(*n),
+            Value::Number(n) => Some(n.clone()),
+            Value::String(s) => Number::parse(s.trim()),
+            _ => None,
+        }
+    }
+
+    /// [`Value::as_number`] as the nearest double.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self.unmarked() {
+            Value::Number(n) => Some(n.to_f64()),
             Value::String(s) => s.trim().parse::<f64>().ok(),
             _ => None,
         }
+    }
+
+    /// A number value from a double (NaN, which Terraform cannot hold, is null).
+    pub fn from_f64(n: f64) -> Value {
+        Number::from_f64(n).map_or(Value::Null, Value::Number)
     }
 
     /// Elements of a list, tuple or set.
@@ -226,7 +241,7 @@ impl Value {
         match self {
             Value::Null | Value::Unknown(_) => J::Null,
             Value::Bool(b) => J::Bool(*b),
-            Value::Number(n) => number_to_json(*n),
+            Value::Number(n) => number_to_json(n),
             Value::String(s) => J::String(s.clone()),
             Value::List(v) | Value::Set(v) => J::Array(v.iter().map(Value::to_json).collect()),
             Value::Object(m) => {
@@ -259,7 +274,9 @@ impl Value {
         match j {
             J::Null => Value::Null,
             J::Bool(b) => Value::Bool(*b),
-            J::Number(n) => Value::Number(n.as_f64().unwrap_or(0.0)),
+            J::Number(n) => {
+                Value::Number(Number::parse(&n.to_string()).unwrap_or_else(Number::zero))
+            }
             J::String(s) => Value::String(s.clone()),
             J::Array(a) => Value::List(a.iter().map(Value::from_json).collect()),
             J::Object(o) => Value::Object(
@@ -272,25 +289,20 @@ impl Value {
 }
 
 /// Format a number as Terraform does in string interpolation.
-pub fn format_number(n: Number) -> String {
-    if n == 0.0 && n.is_sign_negative() {
-        return "-0".to_string();
-    }
-    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e21 {
-        format!("{}", n as i128)
-    } else {
-        format!("{n}")
-    }
+pub fn format_number(n: &Number) -> String {
+    n.to_string()
 }
 
-fn number_to_json(n: Number) -> serde_json::Value {
-    if n.is_finite() && n.fract() == 0.0 && n.abs() < 9.0e15 {
-        serde_json::Value::Number((n as i64).into())
-    } else {
-        serde_json::Number::from_f64(n)
-            .map(serde_json::Value::Number)
-            .unwrap_or(serde_json::Value::Null)
+/// JSON for a number: integers that fit exactly, otherwise the nearest double
+/// (JSON output of findings does not need more; Terraform's own text form is
+/// [`format_number`]).
+fn number_to_json(n: &Number) -> serde_json::Value {
+    if let Some(i) = n.to_i64() {
+        return serde_json::Value::Number(i.into());
     }
+    serde_json::Number::from_f64(n.to_f64())
+        .map(serde_json::Value::Number)
+        .unwrap_or(serde_json::Value::Null)
 }
 
 fn set_rank(v: &Value) -> u8 {
@@ -303,10 +315,9 @@ fn set_rank(v: &Value) -> u8 {
 }
 
 fn set_order(a: &Value, b: &Value) -> std::cmp::Ordering {
-    use std::cmp::Ordering;
     match (a.unmarked(), b.unmarked()) {
         (Value::String(x), Value::String(y)) => x.cmp(y),
-        (Value::Number(x), Value::Number(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Value::Number(x), Value::Number(y)) => x.cmp(y),
         (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
         _ => set_rank(a).cmp(&set_rank(b)),
     }
@@ -319,7 +330,7 @@ impl fmt::Display for Value {
         match self {
             Value::Null => f.write_str("null"),
             Value::Bool(b) => write!(f, "{b}"),
-            Value::Number(n) => f.write_str(&format_number(*n)),
+            Value::Number(n) => f.write_str(&format_number(n)),
             Value::String(s) => write!(f, "{s:?}"),
             Value::Unknown(_) => f.write_str("(known after apply)"),
             Value::Sensitive(_) => f.write_str("(sensitive)"),
@@ -364,12 +375,17 @@ impl From<bool> for Value {
 }
 impl From<f64> for Value {
     fn from(n: f64) -> Self {
-        Value::Number(n)
+        Value::from_f64(n)
     }
 }
 impl From<i64> for Value {
     fn from(n: i64) -> Self {
-        Value::Number(n as f64)
+        Value::Number(Number::from_i64(n))
+    }
+}
+impl From<Number> for Value {
+    fn from(n: Number) -> Self {
+        Value::Number(n)
     }
 }
 
@@ -385,9 +401,11 @@ mod tests {
 
     #[test]
     fn numbers_format_like_terraform() {
-        assert_eq!(format_number(3.0), "3");
-        assert_eq!(format_number(1.5), "1.5");
-        assert_eq!(format_number(-0.25), "-0.25");
+        let n = |t: &str| Number::parse(t).expect("number");
+        assert_eq!(format_number(&n("3.0")), "3");
+        assert_eq!(format_number(&n("1.5")), "1.5");
+        assert_eq!(format_number(&n("-0.25")), "-0.25");
+        assert_eq!(Value::from_json(&serde_json::json!(2.5)).to_string(), "2.5");
     }
 
     #[test]

@@ -30,7 +30,7 @@ impl<'a> Field<'a> {
     }
     pub fn number(&self) -> Option<f64> {
         match self {
-            Field::Known(v, _) => v.as_number(),
+            Field::Known(v, _) => v.as_f64(),
             _ => None,
         }
     }

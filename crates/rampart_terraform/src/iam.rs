@@ -204,7 +204,7 @@ fn string_list(b: &Block, name: &str) -> Option<Vec<String>> {
     for it in items {
         match it.unmarked() {
             Value::String(s) => out.push(s.clone()),
-            Value::Number(n) => out.push(rampart_model::value::format_number(*n)),
+            Value::Number(n) => out.push(rampart_model::value::format_number(n)),
             Value::Bool(x) => out.push(x.to_string()),
             _ => return None,
         }
@@ -217,7 +217,7 @@ fn opt_string(b: &Block, name: &str) -> Option<String> {
         None => String::new(),
         Some(v) => match v {
             Value::String(s) => s.clone(),
-            Value::Number(n) => rampart_model::value::format_number(*n),
+            Value::Number(n) => rampart_model::value::format_number(n),
             Value::Bool(x) => x.to_string(),
             _ => return None,
         },

@@ -147,14 +147,14 @@ fn conv(v: Value, ty: &Ty, depth: usize) -> Result<Value, String> {
         Ty::Any => v,
         Ty::String => match v {
             Value::String(s) => Value::String(s),
-            Value::Number(n) => Value::String(format_number(n)),
+            Value::Number(n) => Value::String(format_number(&n)),
             Value::Bool(b) => Value::String(b.to_string()),
             other => return Err(format!("string required, but have {}", other.type_name())),
         },
         Ty::Number => match v {
             Value::Number(n) => Value::Number(n),
-            Value::String(s) => match s.trim().parse::<f64>() {
-                Ok(n) if n.is_finite() => Value::Number(n),
+            Value::String(s) => match rampart_model::Number::parse(s.trim()) {
+                Some(n) if !n.is_infinite() => Value::Number(n),
                 _ => return Err(format!("a number is required, but have string \"{s}\"")),
             },
             other => return Err(format!("number required, but have {}", other.type_name())),
@@ -287,7 +287,7 @@ fn write_hash_text(v: &Value, out: &mut String, depth: usize) {
         Value::Unknown(_) => out.push('?'),
         Value::Null => out.push('~'),
         Value::Bool(b) => out.push(if *b { 'T' } else { 'F' }),
-        Value::Number(n) => out.push_str(&format_number(*n)),
+        Value::Number(n) => out.push_str(&format_number(n)),
         Value::String(s) => out.push_str(&format!("{s:?}")),
         Value::List(items) | Value::Set(items) => {
             out.push('[');
@@ -327,7 +327,7 @@ fn unify_primitives(items: &mut [Value]) {
     for v in items.iter_mut() {
         let (inner, marked) = std::mem::take(v).unmark();
         let inner = match inner {
-            Value::Number(n) => Value::String(format_number(n)),
+            Value::Number(n) => Value::String(format_number(&n)),
             Value::Bool(b) => Value::String(b.to_string()),
             other => other,
         };

@@ -51,7 +51,7 @@ fn equality_across_types() {
 #[test]
 fn conditionals_unify_primitive_branches() {
     assert_eq!(ev("true ? 1 : \"a\""), Value::from("1"));
-    assert_eq!(ev("false ? 1 : 2"), Value::Number(2.0));
+    assert_eq!(ev("false ? 1 : 2"), Value::from(2i64));
     assert_eq!(ev("false ? null.x : \"ok\""), Value::from("ok"));
     assert!(err("\"maybe\" ? 1 : 2").contains("condition"));
 }

@@ -292,7 +292,9 @@ fn prim_text(j: &J) -> Option<String> {
     match j {
         J::String(s) => Some(s.clone()),
         J::Bool(b) => Some(b.to_string()),
-        J::Number(n) => n.as_f64().map(rampart_model::value::format_number),
+        J::Number(n) => rampart_model::Number::parse(&n.to_string())
+            .as_ref()
+            .map(rampart_model::value::format_number),
         _ => None,
     }
 }
@@ -302,13 +304,18 @@ fn prim_equal(ours: &Value, theirs: &J) -> bool {
         Value::String(s) => s.clone(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => {
-            if let Some(t) = theirs
-                .as_f64()
-                .or_else(|| theirs.as_str()?.trim().parse().ok())
-            {
-                return (t - n).abs() <= 1e-9 * n.abs().max(1.0);
+            // JSON numbers arrive as doubles here (both sides round the
+            // same exact value the same way); strings compare exactly.
+            if let Some(t) = theirs.as_f64() {
+                return t == n.to_f64();
             }
-            rampart_model::value::format_number(*n)
+            if let Some(t) = theirs
+                .as_str()
+                .and_then(|s| rampart_model::Number::parse(s.trim()))
+            {
+                return &t == n;
+            }
+            rampart_model::value::format_number(n)
         }
         _ => return false,
     };
@@ -929,7 +936,7 @@ fn comparison_rules() {
     // The comparison itself, on hand-made values.
     let mut out = Vec::new();
     cmp_value(
-        &Value::Number(30.0),
+        &Value::from(30i64),
         &J::String("30".into()),
         &J::Null,
         &J::Null,

@@ -188,7 +188,7 @@ fn plan_nested_blocks_are_exposed() {
         lc.body
             .lookup("rule.expiration.days")
             .map(|l| l.value.clone()),
-        Some(Value::Number(90.0))
+        Some(Value::from(90i64))
     );
     // to_json gives back the plan's shape.
     let j: J = serde_json::from_str(&read(&path)).expect("json");
@@ -257,7 +257,7 @@ fn state_file_v4() {
     assert!(slice.starts_with('{') && slice.ends_with('}'), "{slice}");
     assert!(slice.contains("\"plain\""), "{slice}");
     let counted = find(&ev, "terraform_data.counted[1]");
-    assert_eq!(counted.body.value("input"), Some(&Value::Number(1.0)));
+    assert_eq!(counted.body.value("input"), Some(&Value::from(1i64)));
 }
 
 #[test]
@@ -336,7 +336,7 @@ fn handmade_state_modules_keys_and_paths() {
     assert_eq!(sg.module, "module.net[\"a\"]");
     assert_eq!(sg.body.blocks("ingress").count(), 1);
     let ingress = sg.body.block("ingress").expect("ingress");
-    assert_eq!(ingress.value("from_port"), Some(&Value::Number(22.0)));
+    assert_eq!(ingress.value("from_port"), Some(&Value::from(22i64)));
     assert!(ingress
         .value("cidr_blocks")
         .is_some_and(Value::is_sensitive));
@@ -414,5 +414,5 @@ fn truncated_and_mangled_inputs_never_panic() {
     );
     let r = find(&ev, "a.b");
     assert!(r.body.value("y").is_some_and(Value::is_unknown));
-    assert_eq!(r.body.value("x"), Some(&Value::Number(1.0)));
+    assert_eq!(r.body.value("x"), Some(&Value::from(1i64)));
 }

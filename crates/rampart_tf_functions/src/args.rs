@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use rampart_model::value::format_number;
-use rampart_model::Value;
+use rampart_model::{Number, Value};
 
 use crate::FnError;
 
@@ -39,8 +39,7 @@ pub(crate) fn arg(args: &[Value], i: usize) -> &Value {
 pub(crate) fn prim_to_string(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
-        Value::Number(n) if *n == 0.0 && n.is_sign_negative() => Some("-0".to_string()),
-        Value::Number(n) => Some(format_number(*n)),
+        Value::Number(n) => Some(format_number(n)),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
@@ -55,7 +54,7 @@ pub(crate) fn want_str(v: &Value, param: &str) -> Result<String, FnError> {
 
 /// Terraform's string to number conversion: a decimal number, optionally
 /// signed, optionally with a fraction and exponent; no surrounding spaces.
-pub(crate) fn parse_number(s: &str) -> Option<f64> {
+pub(crate) fn parse_number(s: &str) -> Option<Number> {
     let b = s.as_bytes();
     if b.is_empty() {
         return None;
@@ -96,12 +95,12 @@ pub(crate) fn parse_number(s: &str) -> Option<f64> {
     if i != b.len() {
         return None;
     }
-    s.parse::<f64>().ok()
+    Number::parse(s)
 }
 
-pub(crate) fn want_num(v: &Value, param: &str) -> Result<f64, FnError> {
+pub(crate) fn want_num(v: &Value, param: &str) -> Result<Number, FnError> {
     match v {
-        Value::Number(n) => Ok(*n),
+        Value::Number(n) => Ok(n.clone()),
         Value::Null => Err(bad_param(param, "argument must not be null")),
         Value::String(s) => parse_number(s).ok_or_else(|| bad_param(param, "a number is required")),
         _ => Err(bad_param(param, "number required")),
@@ -110,11 +109,15 @@ pub(crate) fn want_num(v: &Value, param: &str) -> Result<f64, FnError> {
 
 /// A number that must be a whole number fitting in an i64.
 pub(crate) fn want_int(v: &Value, param: &str) -> Result<i64, FnError> {
-    let n = want_num(v, param)?;
-    if n.fract() != 0.0 || !n.is_finite() || n.abs() > 9.0e18 {
-        return Err(bad_param(param, "value must be a whole number"));
-    }
-    Ok(n as i64)
+    want_num(v, param)?
+        .to_i64()
+        .ok_or_else(|| bad_param(param, "value must be a whole number"))
+}
+
+/// A number as the nearest double, for the functions Terraform computes in
+/// float64 (`pow`, `log`).
+pub(crate) fn want_f64(v: &Value, param: &str) -> Result<f64, FnError> {
+    Ok(want_num(v, param)?.to_f64())
 }
 
 /// Elements of a list, tuple or set.
@@ -507,7 +510,8 @@ fn hash_bytes(v: &Value, out: &mut Vec<u8>) {
         Value::Unknown(_) => out.push(b'?'),
         Value::Null => out.push(b'~'),
         Value::Bool(b) => out.push(if *b { b'T' } else { b'F' }),
-        Value::Number(n) => out.extend_from_slice(crate::format::fmt_g_signed(*n).as_bytes()),
+        // Go's big.Float String(): %.10g.
+        Value::Number(n) => out.extend_from_slice(n.text('g', 10).as_bytes()),
         Value::String(s) => out.extend_from_slice(go_quote(s).as_bytes()),
         Value::List(items) => {
             out.push(b'<');
@@ -567,8 +571,7 @@ fn go_quote(s: &str) -> String {
 fn prim_key(v: &Value) -> Option<String> {
     match v.unmarked() {
         Value::String(s) => Some(format!("s{s}")),
-        Value::Number(n) if *n == 0.0 => Some("n0".into()),
-        Value::Number(n) => Some(format!("n{}", n.to_bits())),
+        Value::Number(n) => Some(format!("n{}", n.exact_key())),
         Value::Bool(b) => Some(format!("b{b}")),
         _ => None,
     }
@@ -617,9 +620,10 @@ mod tests {
 
     #[test]
     fn number_parsing_follows_terraform() {
-        assert_eq!(parse_number("12"), Some(12.0));
-        assert_eq!(parse_number("-1.5e3"), Some(-1500.0));
-        assert_eq!(parse_number(".5"), Some(0.5));
+        let f = |t: &str| parse_number(t).map(|n| n.to_f64());
+        assert_eq!(f("12"), Some(12.0));
+        assert_eq!(f("-1.5e3"), Some(-1500.0));
+        assert_eq!(f(".5"), Some(0.5));
         assert_eq!(parse_number(" 1"), None);
         assert_eq!(parse_number("0x10"), None);
         assert_eq!(parse_number("inf"), None);

@@ -5,14 +5,13 @@
 
 use std::collections::BTreeMap;
 
-use rampart_model::Value;
+use rampart_model::{Number, Value};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::args::{
     arg, bad_param, invalid, kind, unify, unknown_of, values_equal, want_int, want_list, want_num,
     want_object, want_opt_str_list, want_str, want_str_list, Kind, Members, R,
 };
-use crate::decimal::Dec;
 use crate::FnCtx;
 
 fn bool_elems(a: &[Value]) -> Result<Vec<Option<bool>>, crate::FnError> {
@@ -240,7 +239,7 @@ pub(crate) fn index(a: &[Value], _: &FnCtx<'_>) -> R {
     let needle = arg(a, 1);
     for (i, v) in list.iter().enumerate() {
         if values_equal(v, needle) {
-            return Ok(Value::Number(i as f64));
+            return Ok(Value::from(i as i64));
         }
     }
     Err(invalid("Invalid function argument: item not found"))
@@ -267,10 +266,10 @@ pub(crate) fn values(a: &[Value], _: &FnCtx<'_>) -> R {
 
 pub(crate) fn length(a: &[Value], _: &FnCtx<'_>) -> R {
     match arg(a, 0) {
-        Value::String(s) => Ok(Value::Number(s.graphemes(true).count() as f64)),
-        Value::List(x) => Ok(Value::Number(x.len() as f64)),
-        Value::Set(x) if x.iter().all(|v| !v.is_unknown()) => Ok(Value::Number(x.len() as f64)),
-        Value::Object(m) => Ok(Value::Number(m.len() as f64)),
+        Value::String(s) => Ok(Value::from(s.graphemes(true).count() as i64)),
+        Value::List(x) => Ok(Value::from(x.len() as i64)),
+        Value::Set(x) if x.iter().all(|v| !v.is_unknown()) => Ok(Value::from(x.len() as i64)),
+        Value::Object(m) => Ok(Value::from(m.len() as i64)),
         Value::Null => Err(bad_param("value", "argument must not be null")),
         Value::Set(_) | Value::Unknown(_) => Ok(unknown_of(a)),
         Value::Number(_) | Value::Bool(_) | Value::Sensitive(_) => Err(bad_param(
@@ -387,24 +386,26 @@ pub(crate) fn one(a: &[Value], _: &FnCtx<'_>) -> R {
 }
 
 pub(crate) fn range(a: &[Value], _: &FnCtx<'_>) -> R {
-    let nums: Vec<f64> = a
+    let nums: Vec<Number> = a
         .iter()
         .map(|v| want_num(v, "params"))
         .collect::<Result<_, _>>()?;
+    let zero = Number::from_i64(0);
+    let one = |neg: bool| Number::from_i64(if neg { -1 } else { 1 });
     let (start, limit, step) = match nums.as_slice() {
-        [l] => (0.0, *l, if *l < 0.0 { -1.0 } else { 1.0 }),
-        [s, l] => (*s, *l, if *l < *s { -1.0 } else { 1.0 }),
-        [s, l, st] => (*s, *l, *st),
+        [l] => (zero.clone(), l.clone(), one(*l < zero)),
+        [s, l] => (s.clone(), l.clone(), one(l < s)),
+        [s, l, st] => (s.clone(), l.clone(), st.clone()),
         _ => {
             return Err(invalid(
                 "Invalid function argument: must have one, two, or three arguments",
             ))
         }
     };
-    if step == 0.0 {
+    if step.is_zero() {
         return Err(invalid("Invalid function argument: step must not be zero"));
     }
-    let down = step < 0.0;
+    let down = step < zero;
     if down && limit > start {
         return Err(invalid(
             "Invalid function argument: step must be positive when limit is greater than start",
@@ -420,45 +421,18 @@ pub(crate) fn range(a: &[Value], _: &FnCtx<'_>) -> R {
             "Invalid function argument: more than 1024 values were generated; either decrease the difference between start and end or use a smaller step",
         )
     };
+    // As Terraform: each element is the previous one plus the step.
     let mut out = Vec::new();
-    // Exact decimal steps when the numbers allow (0.1 steps reach 0.3, not
-    // 0.30000000000000004, as in Terraform); f64 otherwise.
-    if let (Some(s), Some(l), Some(st)) = (
-        Dec::from_f64(start),
-        Dec::from_f64(limit),
-        Dec::from_f64(step),
-    ) {
-        for i in 0..=1024i128 {
-            let Some(v) = st.mul_int(i).and_then(|x| s.add(x)) else {
-                break;
-            };
-            let Some(ord) = v.cmp(l) else { break };
-            let inside = if down {
-                ord == std::cmp::Ordering::Greater
-            } else {
-                ord == std::cmp::Ordering::Less
-            };
-            if !inside {
-                return Ok(Value::List(out));
-            }
-            if out.len() >= 1024 {
-                return Err(too_many());
-            }
-            out.push(Value::Number(v.to_f64()));
-        }
-        out.clear();
-    }
-    let mut i = 0.0;
-    loop {
-        let v = start + i * step;
-        if !((down && v > limit) || (!down && v < limit)) {
-            break;
-        }
+    let mut v = start;
+    while (down && v > limit) || (!down && v < limit) {
         if out.len() >= 1024 {
             return Err(too_many());
         }
+        let Some(next) = v.add(&step) else {
+            return Err(invalid("Invalid function argument: step must be finite"));
+        };
         out.push(Value::Number(v));
-        i += 1.0;
+        v = next;
     }
     Ok(Value::List(out))
 }
@@ -622,19 +596,22 @@ pub(crate) fn sum(a: &[Value], _: &FnCtx<'_>) -> R {
     let bad = || {
         invalid("Invalid function argument: argument must be list, set, or tuple of number values")
     };
-    let mut total = 0.0;
-    // Exact decimal running total while the numbers allow it.
-    let mut exact = Dec::from_f64(0.0);
+    // Terraform adds the elements one by one to the first.
+    let mut total: Option<Number> = None;
     for v in &items {
         let n = match v {
-            Value::Number(n) => *n,
+            Value::Number(n) => n.clone(),
             Value::String(s) => crate::args::parse_number(s).ok_or_else(bad)?,
             _ => return Err(bad()),
         };
-        total += n;
-        exact = exact.and_then(|e| Dec::from_f64(n).and_then(|d| e.add(d)));
+        total = Some(match total {
+            None => n,
+            Some(t) => t
+                .add(&n)
+                .ok_or_else(|| invalid("can't compute sum of opposing infinities"))?,
+        });
     }
-    Ok(Value::Number(exact.map_or(total, Dec::to_f64)))
+    Ok(total.map_or(Value::Null, Value::Number))
 }
 
 pub(crate) fn transpose(a: &[Value], _: &FnCtx<'_>) -> R {

@@ -42,7 +42,7 @@ pub(crate) fn tonumber(a: &[Value], _: &FnCtx<'_>) -> R {
     match arg(a, 0) {
         Value::Null => Ok(Value::Null),
         Value::Unknown(_) => Ok(unknown_of(a)),
-        Value::Number(n) => Ok(Value::Number(*n)),
+        Value::Number(n) => Ok(Value::Number(n.clone())),
         Value::String(s) => parse_number(s).map(Value::Number).ok_or_else(|| {
             invalid(format!(
                 "Invalid value for \"v\" parameter: cannot convert {s:?} to number; given string must be a decimal representation of a number."

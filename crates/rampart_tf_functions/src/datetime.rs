@@ -399,10 +399,10 @@ pub(crate) fn timecmp(a: &[Value], _: &FnCtx<'_>) -> R {
     let tb = parse(&want_str(arg(a, 1), "timestamp_b")?)?;
     let ka = (ta.secs, ta.nanos);
     let kb = (tb.secs, tb.nanos);
-    Ok(Value::Number(match ka.cmp(&kb) {
-        std::cmp::Ordering::Less => -1.0,
-        std::cmp::Ordering::Equal => 0.0,
-        std::cmp::Ordering::Greater => 1.0,
+    Ok(Value::from(match ka.cmp(&kb) {
+        std::cmp::Ordering::Less => -1i64,
+        std::cmp::Ordering::Equal => 0,
+        std::cmp::Ordering::Greater => 1,
     }))
 }
 

@@ -3,10 +3,9 @@
 //! yamldecode yamlencode.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 
 use base64::Engine;
-use rampart_model::Value;
+use rampart_model::{Number, Value};
 
 use crate::args::{arg, bad_param, invalid, want_str, R};
 use crate::{FnCtx, FnError};
@@ -47,20 +46,8 @@ pub(crate) fn base64decode(a: &[Value], _: &FnCtx<'_>) -> R {
 
 pub(crate) fn base64gzip(a: &[Value], _: &FnCtx<'_>) -> R {
     let s = want_str(arg(a, 0), "str")?;
-    // Terraform flushes its gzip writer before closing it: the data ends in
-    // a sync-flush marker followed by an empty final stored block.
-    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
-    let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
-    let fail = |e: std::io::Error| invalid(format!("failed to compress: {e}"));
-    enc.write_all(s.as_bytes()).map_err(fail)?;
-    enc.flush().map_err(fail)?;
-    out.extend_from_slice(enc.get_ref());
-    out.extend_from_slice(&[0x01, 0x00, 0x00, 0xff, 0xff]);
-    let mut crc = flate2::Crc::new();
-    crc.update(s.as_bytes());
-    out.extend_from_slice(&crc.sum().to_le_bytes());
-    out.extend_from_slice(&(s.len() as u32).to_le_bytes());
-    Ok(Value::String(b64(&out)))
+    // The same bytes as Terraform: Go's compressor, flushed then closed.
+    Ok(Value::String(b64(&rampart_gzip::gzip(s.as_bytes()))))
 }
 
 pub(crate) fn urlencode(a: &[Value], _: &FnCtx<'_>) -> R {
@@ -81,17 +68,11 @@ pub(crate) fn urlencode(a: &[Value], _: &FnCtx<'_>) -> R {
 // ---------------------------------------------------------------- JSON
 
 /// How Terraform writes a number in JSON: shortest decimal, never an exponent.
-pub(crate) fn number_text(n: f64) -> Result<String, FnError> {
-    if !n.is_finite() {
+pub(crate) fn number_text(n: &Number) -> Result<String, FnError> {
+    if n.is_infinite() {
         return Err(invalid("cannot encode an infinite or NaN number"));
     }
-    if n == 0.0 && n.is_sign_negative() {
-        return Ok("-0".to_string());
-    }
-    if n.fract() == 0.0 && n.abs() < 1e21 {
-        return Ok(format!("{}", n as i128));
-    }
-    Ok(format!("{n}"))
+    Ok(n.to_string())
 }
 
 fn json_string(s: &str, out: &mut String) {
@@ -119,7 +100,7 @@ fn json_into(v: &Value, out: &mut String) -> Result<(), FnError> {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&number_text(*n)?),
+        Value::Number(n) => out.push_str(&number_text(n)?),
         Value::String(s) => json_string(s, out),
         Value::List(items) | Value::Set(items) => {
             out.push('[');

@@ -3,7 +3,8 @@
 //! (`+ - # space 0`), widths, precisions and explicit argument indexes
 //! (`%[2]s`).
 
-use rampart_model::Value;
+use num_bigint::Sign;
+use rampart_model::{Number, Value};
 
 use crate::args::{invalid, prim_to_string, unknown_of, want_str, R};
 use crate::encoding::json_encode;
@@ -224,9 +225,9 @@ fn verb_err(verb: char, idx: usize, why: &str) -> FnError {
     ))
 }
 
-fn to_num(v: &Value, verb: char, idx: usize) -> Result<f64, FnError> {
+fn to_num(v: &Value, verb: char, idx: usize) -> Result<Number, FnError> {
     match v {
-        Value::Number(n) => Ok(*n),
+        Value::Number(n) => Ok(n.clone()),
         Value::String(s) => {
             crate::args::parse_number(s).ok_or_else(|| verb_err(verb, idx, "a number is required"))
         }
@@ -261,9 +262,7 @@ fn format_verb(
             Value::Number(n) => {
                 // Terraform formats a number's default form like Go's %g.
                 // `+` and space do not apply to %v.
-                let body = fmt_g(n.abs(), None, false);
-                let sign = if n.is_sign_negative() { "-" } else { "" };
-                Ok(format!("{sign}{body}"))
+                Ok(n.text('g', -1))
             }
             Value::String(_) | Value::Bool(_) => Ok(prim_to_string(v).unwrap_or_default()),
             other => json_encode(other),
@@ -298,279 +297,44 @@ fn format_verb(
         },
         'b' | 'd' | 'o' | 'x' | 'X' => {
             let n = to_num(v, verb, idx)?;
-            if n.fract() != 0.0 || !n.is_finite() {
+            let Some(int) = n.to_bigint_exact() else {
                 return Err(verb_err(verb, idx, "an integer is required"));
-            }
-            let m = n.abs() as u128;
+            };
+            let m = int.magnitude();
             let digits = match verb {
-                'b' => format!("{m:b}"),
-                'o' if flags.sharp => format!("0{m:o}"),
-                'o' => format!("{m:o}"),
-                'x' if flags.sharp => format!("0x{m:x}"),
-                'x' => format!("{m:x}"),
-                'X' if flags.sharp => format!("0X{m:X}"),
-                'X' => format!("{m:X}"),
+                'b' => m.to_str_radix(2),
+                'o' if flags.sharp => format!("0{}", m.to_str_radix(8)),
+                'o' => m.to_str_radix(8),
+                'x' if flags.sharp => format!("0x{}", m.to_str_radix(16)),
+                'x' => m.to_str_radix(16),
+                'X' if flags.sharp => format!("0X{}", m.to_str_radix(16).to_uppercase()),
+                'X' => m.to_str_radix(16).to_uppercase(),
                 _ => m.to_string(),
             };
             let digits = match prec {
                 Some(p) if p > digits.len() => format!("{}{digits}", "0".repeat(p - digits.len())),
                 _ => digits,
             };
-            Ok(format!("{}{digits}", sign_prefix(n < 0.0, flags)))
+            Ok(format!(
+                "{}{digits}",
+                sign_prefix(int.sign() == Sign::Minus, flags)
+            ))
         }
         'f' | 'e' | 'E' | 'g' | 'G' => {
             let n = to_num(v, verb, idx)?;
-            let body = match verb {
-                'f' => fixed(n.abs(), prec.unwrap_or(6)),
-                'e' => fmt_e(n.abs(), prec.unwrap_or(6), false),
-                'E' => fmt_e(n.abs(), prec.unwrap_or(6), true),
-                'g' => fmt_g(n.abs(), prec, false),
-                _ => fmt_g(n.abs(), prec, true),
-            };
+            // Go formats the big float itself: %f and %e default to six
+            // digits, %g to the shortest form.
+            let default = if matches!(verb, 'g' | 'G') { -1 } else { 6 };
+            let digits = prec.map_or(default, |p| i32::try_from(p).unwrap_or(i32::MAX));
+            let body = n.abs().text(verb, digits);
             Ok(format!(
                 "{}{body}",
-                sign_prefix(n.is_sign_negative() && n != 0.0, flags)
+                sign_prefix(n.is_sign_negative() && !n.is_zero(), flags)
             ))
         }
         other => Err(invalid(format!(
             "Error in format string: unrecognized format verb '{other}' at {}",
             idx + 1
         ))),
-    }
-}
-
-/// `%f` as Terraform computes it. Terraform holds a number written as a
-/// decimal in 512-bit binary; a decimal tie at the rounding position (such
-/// as 0.0005 to three places) therefore rounds the way that 512-bit value
-/// lies, which can differ from the f64 value. Everything else rounds as the
-/// f64 does.
-fn fixed(n: f64, prec: usize) -> String {
-    let plain = format!("{n:.prec$}");
-    let Some((digits, exp)) = decimal_digits(n) else {
-        return plain;
-    };
-    // Position of the first dropped digit in `digits`.
-    let keep = exp + 1 + prec as i64;
-    if keep < 0 || keep >= digits.len() as i64 {
-        return plain;
-    }
-    let tail = digits.get(keep as usize..).unwrap_or("");
-    if tail != "5" {
-        return plain;
-    }
-    let up = match wide_binary_above(&digits, exp) {
-        Some(std::cmp::Ordering::Greater) => true,
-        Some(std::cmp::Ordering::Less) => false,
-        _ => return plain,
-    };
-    // Round the decimal digit string by hand.
-    let kept: Vec<u8> = digits
-        .bytes()
-        .take(keep as usize)
-        .map(|b| b - b'0')
-        .collect();
-    let mut num: Vec<u8> = kept;
-    if up {
-        let mut i = num.len();
-        loop {
-            if i == 0 {
-                num.insert(0, 1);
-                break;
-            }
-            i -= 1;
-            if let Some(d) = num.get_mut(i) {
-                if *d == 9 {
-                    *d = 0;
-                } else {
-                    *d += 1;
-                    break;
-                }
-            }
-        }
-    }
-    let carried = (num.len() as i64) > keep;
-    let int_len = exp + 1 + i64::from(carried);
-    let text: String = num.iter().map(|d| char::from(b'0' + d)).collect();
-    let (int_part, frac_part) = if int_len <= 0 {
-        let zeros = "0".repeat((-int_len) as usize);
-        ("0".to_string(), format!("{zeros}{text}"))
-    } else {
-        let cut = (int_len as usize).min(text.len());
-        let int_part = text.get(..cut).unwrap_or("").to_string();
-        let frac = text.get(cut..).unwrap_or("").to_string();
-        (
-            if int_part.is_empty() {
-                "0".into()
-            } else {
-                int_part
-            },
-            frac,
-        )
-    };
-    let mut frac_part = frac_part;
-    while frac_part.len() < prec {
-        frac_part.push('0');
-    }
-    let frac_part: String = frac_part.chars().take(prec).collect();
-    if prec == 0 {
-        int_part
-    } else {
-        format!("{int_part}.{frac_part}")
-    }
-}
-
-/// Shortest decimal digits of `n` (no leading zeros) and the decimal
-/// exponent of the first digit.
-fn decimal_digits(n: f64) -> Option<(String, i64)> {
-    if n == 0.0 || !n.is_finite() {
-        return None;
-    }
-    let (m, e) = split_exp(&format!("{n:e}"));
-    let digits: String = m.chars().filter(char::is_ascii_digit).collect();
-    Some((digits, i64::from(e)))
-}
-
-/// Compare the 512-bit binary value nearest to the decimal
-/// `0.d1d2d3... × 10^(exp+1)` with the decimal itself.
-fn wide_binary_above(digits: &str, exp: i64) -> Option<std::cmp::Ordering> {
-    use std::cmp::Ordering;
-    // value = m / 10^k  (or m * 10^j, an integer: then it is exact).
-    let m: u128 = digits.parse().ok()?;
-    let k = digits.len() as i64 - 1 - exp;
-    if k <= 0 {
-        return Some(Ordering::Equal);
-    }
-    if k > 36 {
-        return None;
-    }
-    let den: u128 = 10u128.checked_pow(k as u32)?;
-    // Integer part, then binary long division of the remainder.
-    let int = m / den;
-    let mut rem = m % den;
-    let int_bits = 128 - int.leading_zeros();
-    let mut sig_bits = int_bits;
-    // Skip leading zero fraction bits when there is no integer part.
-    let mut guard = 0u32;
-    while sig_bits == 0 {
-        rem *= 2;
-        if rem >= den {
-            rem -= den;
-            sig_bits = 1;
-        }
-        guard += 1;
-        if guard > 2000 {
-            return None;
-        }
-    }
-    // Take fraction bits until 512 significant bits are held.
-    while sig_bits < 512 {
-        rem *= 2;
-        if rem >= den {
-            rem -= den;
-        }
-        sig_bits += 1;
-        if rem == 0 {
-            return Some(Ordering::Equal);
-        }
-    }
-    // Next bit decides rounding to nearest (no exact ties: the expansion of
-    // a non-dyadic fraction never ends).
-    rem *= 2;
-    if rem >= den {
-        Some(Ordering::Greater)
-    } else {
-        Some(Ordering::Less)
-    }
-}
-
-/// A number as Go's `%.10g` writes it (sign included).
-pub(crate) fn fmt_g_signed(n: f64) -> String {
-    let body = fmt_g(n.abs(), Some(10), false);
-    if n.is_sign_negative() && n != 0.0 {
-        format!("-{body}")
-    } else {
-        body
-    }
-}
-
-/// Split Rust's `{:e}` output into mantissa and exponent.
-/// `format!("{:.*e}", prec, n)` without the formatter's limit (it panics on
-/// a thousand digits or more): an f64 has at most 767 significant decimal
-/// digits, so the ones after that are zeros.
-fn exp_exact(n: f64, prec: usize) -> String {
-    const MAX: usize = 800;
-    if prec <= MAX {
-        return format!("{:.*e}", prec, n);
-    }
-    let s = format!("{:.*e}", MAX, n);
-    match s.split_once('e') {
-        Some((m, e)) => format!("{m}{}e{e}", "0".repeat(prec - MAX)),
-        None => s,
-    }
-}
-
-fn split_exp(s: &str) -> (String, i32) {
-    match s.split_once('e') {
-        Some((m, e)) => (m.to_string(), e.parse().unwrap_or(0)),
-        None => (s.to_string(), 0),
-    }
-}
-
-fn exp_suffix(e: i32, upper: bool) -> String {
-    let sign = if e < 0 { '-' } else { '+' };
-    let ch = if upper { 'E' } else { 'e' };
-    format!("{ch}{sign}{:02}", e.abs())
-}
-
-fn fmt_e(n: f64, prec: usize, upper: bool) -> String {
-    let (m, e) = split_exp(&exp_exact(n, prec));
-    format!("{m}{}", exp_suffix(e, upper))
-}
-
-pub(crate) fn fmt_g(n: f64, prec: Option<usize>, upper: bool) -> String {
-    if n == 0.0 {
-        return "0".to_string();
-    }
-    if !n.is_finite() {
-        return if n.is_nan() {
-            "NaN".into()
-        } else {
-            "+Inf".into()
-        };
-    }
-    let (mant, exp, eprec) = match prec {
-        None => {
-            let (m, e) = split_exp(&format!("{n:e}"));
-            (m, e, 6)
-        }
-        Some(p) => {
-            let p = p.max(1);
-            let (m, e) = split_exp(&exp_exact(n, p - 1));
-            let m = if m.contains('.') {
-                m.trim_end_matches('0').trim_end_matches('.').to_string()
-            } else {
-                m
-            };
-            (m, e, p as i32)
-        }
-    };
-    let digits: String = mant.chars().filter(char::is_ascii_digit).collect();
-    if exp < -4 || exp >= eprec {
-        return format!("{mant}{}", exp_suffix(exp, upper));
-    }
-    // Plain notation with the same significant digits.
-    if exp >= 0 {
-        let e = exp as usize;
-        if digits.len() > e + 1 {
-            format!(
-                "{}.{}",
-                digits.get(..=e).unwrap_or(""),
-                digits.get(e + 1..).unwrap_or("")
-            )
-        } else {
-            format!("{digits}{}", "0".repeat(e + 1 - digits.len()))
-        }
-    } else {
-        format!("0.{}{digits}", "0".repeat((-exp - 1) as usize))
     }
 }

@@ -56,12 +56,9 @@
 //!   engine and reference checks), the lazy `try`/`can` (evaluator), and
 //!   provider-defined `provider::...` functions are not here: [`exists`] is
 //!   false and [`call`] gives [`FnError::UnknownFunction`].
-//! * Known differences: numbers are `f64` (Terraform uses 512-bit floats, so
-//!   integers beyond 2^53 and long decimals differ; `%f` does round decimal
-//!   ties as Terraform does); `base64gzip` frames its output as Terraform
-//!   does but compresses with zlib's matcher rather than Go's, so longer
-//!   inputs can give other (equally valid) bytes;
-//!   `textencodebase64`/`textdecodebase64` know UTF-8, UTF-16 (with BOM),
+//! * Numbers are Terraform's 512-bit binary floats (`rampart_number`), and
+//!   `base64gzip` gives Go's compressor's exact bytes (`rampart_gzip`).
+//! * Known differences: `textencodebase64`/`textdecodebase64` know UTF-8, UTF-16 (with BOM),
 //!   UTF-16LE, UTF-16BE, ISO-8859-1, ISO-8859-15, windows-1252 and US-ASCII
 //!   under their IANA names and aliases; other encodings Terraform knows
 //!   (Shift_JIS, GBK, ...) are an error here;
@@ -103,7 +100,6 @@ mod args;
 mod collection;
 mod conversion;
 mod datetime;
-mod decimal;
 mod encoding;
 mod filesystem;
 mod format;

@@ -1,8 +1,9 @@
 //! Numeric functions: abs ceil floor log max min parseint pow signum.
 
-use rampart_model::Value;
+use num_bigint::BigInt;
+use rampart_model::{Number, Value};
 
-use crate::args::{arg, bad_param, invalid, want_int, want_num, R};
+use crate::args::{arg, bad_param, invalid, want_f64, want_int, want_num, R};
 use crate::FnCtx;
 
 pub(crate) fn abs(a: &[Value], _: &FnCtx<'_>) -> R {
@@ -17,24 +18,24 @@ pub(crate) fn floor(a: &[Value], _: &FnCtx<'_>) -> R {
     Ok(Value::Number(want_num(arg(a, 0), "num")?.floor()))
 }
 
+// log and pow compute in float64, as Terraform does.
 pub(crate) fn log(a: &[Value], _: &FnCtx<'_>) -> R {
-    let num = want_num(arg(a, 0), "num")?;
-    let base = want_num(arg(a, 1), "base")?;
+    let num = want_f64(arg(a, 0), "num")?;
+    let base = want_f64(arg(a, 1), "base")?;
     finite_or_inf(num.ln() / base.ln())
 }
 
 pub(crate) fn pow(a: &[Value], _: &FnCtx<'_>) -> R {
-    let num = want_num(arg(a, 0), "num")?;
-    let power = want_num(arg(a, 1), "power")?;
+    let num = want_f64(arg(a, 0), "num")?;
+    let power = want_f64(arg(a, 1), "power")?;
     finite_or_inf(num.powf(power))
 }
 
 /// Terraform's numbers cannot be NaN: such a result is an error there.
 fn finite_or_inf(n: f64) -> R {
-    if n.is_nan() {
-        return Err(invalid("the result is not a number (NaN)"));
-    }
-    Ok(Value::Number(n))
+    Number::from_f64(n)
+        .map(Value::Number)
+        .ok_or_else(|| invalid("the result is not a number (NaN)"))
 }
 
 pub(crate) fn signum(a: &[Value], _: &FnCtx<'_>) -> R {
@@ -42,31 +43,25 @@ pub(crate) fn signum(a: &[Value], _: &FnCtx<'_>) -> R {
         invalid(
             "value must be a whole number, between -9223372036854775808 and 9223372036854775807",
         )
-    })? as f64;
-    let s = if n > 0.0 {
-        1.0
-    } else if n < 0.0 {
-        -1.0
-    } else {
-        0.0
-    };
-    Ok(Value::Number(s))
+    })?;
+    Ok(Value::from(n.signum()))
 }
 
 fn extreme(a: &[Value], pick_max: bool) -> R {
     if a.is_empty() {
         return Err(invalid("must pass at least one number"));
     }
-    let mut best: Option<f64> = None;
+    // The first of equal extremes wins, with its own precision (as Terraform).
+    let mut best: Option<Number> = None;
     for v in a {
         let n = want_num(v, "numbers")?;
         best = Some(match best {
+            Some(b) if (pick_max && n > b) || (!pick_max && n < b) => n,
+            Some(b) => b,
             None => n,
-            Some(b) if pick_max => b.max(n),
-            Some(b) => b.min(n),
         });
     }
-    Ok(Value::Number(best.unwrap_or(0.0)))
+    Ok(best.map_or(Value::Null, Value::Number))
 }
 
 pub(crate) fn max(a: &[Value], _: &FnCtx<'_>) -> R {
@@ -103,7 +98,7 @@ pub(crate) fn parseint(a: &[Value], _: &FnCtx<'_>) -> R {
     if digits.is_empty() {
         return Err(cannot_parse(&text, base));
     }
-    let mut acc: f64 = 0.0;
+    let mut acc = BigInt::from(0);
     for c in digits.chars() {
         let d = match c {
             '0'..='9' => c as i64 - '0' as i64,
@@ -115,9 +110,12 @@ pub(crate) fn parseint(a: &[Value], _: &FnCtx<'_>) -> R {
         if d >= base {
             return Err(cannot_parse(&text, base));
         }
-        acc = acc * base as f64 + d as f64;
+        acc = acc * base + d;
     }
-    Ok(Value::Number(if neg { -acc } else { acc }))
+    if neg {
+        acc = -acc;
+    }
+    Ok(Value::Number(Number::from_bigint(&acc)))
 }
 
 fn cannot_parse(text: &str, base: i64) -> FnErrorAlias {

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use rampart_model::Value;
+use rampart_model::{Number, Value};
 use saphyr::{Scalar, ScalarStyle, Tag, Yaml, YamlLoader};
 
 use crate::args::{invalid, R};
@@ -73,7 +73,7 @@ fn resolve_plain(s: &str) -> Result<Value, FnError> {
         return Ok(Value::Number(n));
     }
     if let Some(f) = crate::args::parse_number(s) {
-        return Ok(Value::Number(f));
+        return Ok(Value::from(f.to_f64()));
     }
     if let Some(ts) = resolve_date(s) {
         return Ok(Value::String(ts));
@@ -82,7 +82,9 @@ fn resolve_plain(s: &str) -> Result<Value, FnError> {
 }
 
 /// YAML 1.2 core integers: signed decimal, unsigned `0x` hex, `0o` octal.
-fn resolve_int(s: &str) -> Option<f64> {
+/// Integers as the YAML decoder Terraform uses reads them (exact, 64-bit
+/// precision or more); other numbers are float64 there.
+fn resolve_int(s: &str) -> Option<Number> {
     let (radix, digits, neg) = if let Some(h) = s.strip_prefix("0x") {
         (16, h, false)
     } else if let Some(o) = s.strip_prefix("0o") {
@@ -95,8 +97,8 @@ fn resolve_int(s: &str) -> Option<f64> {
     if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
         return None;
     }
-    let v = i128::from_str_radix(digits, radix).ok()? as f64;
-    Some(if neg { -v } else { v })
+    let v = num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix)?;
+    Some(Number::from_bigint(&if neg { -v } else { v }))
 }
 
 fn small_num(p: &str, max_len: usize) -> Option<u32> {
@@ -224,7 +226,7 @@ fn key_text(y: &Yaml<'_>) -> Result<String, FnError> {
     Ok(match v {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => number_text(n)?,
+        Value::Number(n) => number_text(&n)?,
         Value::String(s) => s,
         _ => String::new(),
     })
@@ -260,8 +262,8 @@ fn convert(y: &Yaml<'_>, depth: usize) -> R {
         Yaml::Representation(s, style, tag) => scalar_value(s, *style, tag.as_deref())?,
         Yaml::Value(Scalar::Null) => Value::Null,
         Yaml::Value(Scalar::Boolean(b)) => Value::Bool(*b),
-        Yaml::Value(Scalar::Integer(i)) => Value::Number(*i as f64),
-        Yaml::Value(Scalar::FloatingPoint(f)) => Value::Number(f.into_inner()),
+        Yaml::Value(Scalar::Integer(i)) => Value::from(*i),
+        Yaml::Value(Scalar::FloatingPoint(f)) => Value::from(f.into_inner()),
         Yaml::Value(Scalar::String(s)) => Value::String(s.to_string()),
         Yaml::Sequence(items) => Value::List(
             items
@@ -439,7 +441,7 @@ fn scalar_into(out: &mut String, v: &Value, ind: usize) -> Result<(), FnError> {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&number_text(*n)?),
+        Value::Number(n) => out.push_str(&number_text(n)?),
         Value::String(s) => quoted_into(out, s, ind, true),
         Value::List(_) | Value::Set(_) => out.push_str("[]"),
         Value::Object(_) => out.push_str("{}"),

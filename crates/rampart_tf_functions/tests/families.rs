@@ -53,7 +53,7 @@ fn s(x: &str) -> Value {
     Value::from(x)
 }
 fn n(x: f64) -> Value {
-    Value::Number(x)
+    Value::from(x)
 }
 fn list(items: Vec<Value>) -> Value {
     Value::List(items)

@@ -33,10 +33,17 @@ fn eval(e: &Expression, ctx: &FnCtx<'_>) -> Eval {
     match e {
         Expression::Null(_) => Value(rampart_model::Value::Null),
         Expression::Bool(b) => Value(rampart_model::Value::Bool(*b.value())),
-        Expression::Number(n) => match n.value().as_f64() {
-            Some(f) => Value(rampart_model::Value::Number(f)),
-            None => Unsupported,
-        },
+        // The literal's own text, as Terraform reads it (512-bit, sign kept).
+        Expression::Number(n) => {
+            let text: String = n
+                .as_repr()
+                .map(|r| r.chars().filter(|c| !c.is_whitespace()).collect())
+                .unwrap_or_default();
+            match rampart_model::Number::parse(&text) {
+                Some(x) => Value(rampart_model::Value::Number(x)),
+                None => Unsupported,
+            }
+        }
         Expression::String(s) => Value(rampart_model::Value::String(s.value().to_string())),
         Expression::Parenthesis(p) => eval(p.inner(), ctx),
         Expression::Array(a) => {
@@ -57,7 +64,7 @@ fn eval(e: &Expression, ctx: &FnCtx<'_>) -> Eval {
                     ObjectKey::Expression(x) => match eval(x, ctx) {
                         Value(rampart_model::Value::String(s)) => s,
                         Value(rampart_model::Value::Number(n)) => {
-                            rampart_model::value::format_number(n)
+                            rampart_model::value::format_number(&n)
                         }
                         Value(_) => return Unsupported,
                         other => return other,
@@ -74,7 +81,7 @@ fn eval(e: &Expression, ctx: &FnCtx<'_>) -> Eval {
         }
         Expression::UnaryOp(u) => match (u.operator.value(), eval(&u.expr, ctx)) {
             (UnaryOperator::Neg, Value(rampart_model::Value::Number(n))) => {
-                Value(rampart_model::Value::Number(-n))
+                Value(rampart_model::Value::Number(n.neg()))
             }
             (_, Error(m)) => Error(m),
             _ => Unsupported,
@@ -89,13 +96,16 @@ fn eval(e: &Expression, ctx: &FnCtx<'_>) -> Eval {
                 return Unsupported;
             };
             let n = match b.operator.value() {
-                BinaryOperator::Plus => l + r,
-                BinaryOperator::Minus => l - r,
-                BinaryOperator::Mul => l * r,
-                BinaryOperator::Div => l / r,
+                BinaryOperator::Plus => l.add(&r),
+                BinaryOperator::Minus => l.sub(&r),
+                BinaryOperator::Mul => l.mul(&r),
+                BinaryOperator::Div => l.div(&r),
                 _ => return Unsupported,
             };
-            Value(rampart_model::Value::Number(n))
+            match n {
+                Some(n) => Value(rampart_model::Value::Number(n)),
+                None => Unsupported,
+            }
         }
         Expression::FuncCall(f) => {
             let fname = f.name.name.value().as_str();

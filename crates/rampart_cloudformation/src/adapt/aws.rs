@@ -176,7 +176,7 @@ pub fn adapt(res: &Res, _scope: &mut Scope) -> Vec<Resource> {
                 for ni in nis.items() {
                     let primary = ni
                         .get("DeviceIndex")
-                        .map(|d| matches!(d.to_value().as_number(), Some(n) if n == 0.0))
+                        .map(|d| matches!(d.to_value().as_f64(), Some(n) if n == 0.0))
                         .unwrap_or(true);
                     if primary {
                         if let Some((s, v)) = ni.entry("AssociatePublicIpAddress") {

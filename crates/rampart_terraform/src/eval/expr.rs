@@ -12,7 +12,7 @@ use std::path::Path;
 use hcl_edit::expr::{BinaryOperator, Expression, ForExpr, FuncCall, ObjectKey, TraversalOperator};
 use hcl_edit::template::{Element, HeredocTemplate, Template};
 use hcl_edit::Span as _;
-use rampart_model::{Diagnostic, FileId, Span, Value};
+use rampart_model::{Diagnostic, FileId, Number, Span, Value};
 use rampart_tf_functions::{FnCtx, FnError};
 
 use super::kind::{kind_of, kinds_differ, KindEnv};
@@ -246,7 +246,7 @@ impl<'e> Cx<'e> {
         match e {
             Expression::Null(_) => Ok(Value::Null),
             Expression::Bool(b) => Ok(Value::Bool(*b.value())),
-            Expression::Number(n) => Ok(Value::Number(n.value().as_f64().unwrap_or(f64::NAN))),
+            Expression::Number(n) => Ok(Value::Number(number_literal(n))),
             Expression::String(s) => Ok(Value::String(nfc(s.value()))),
             Expression::Array(a) => {
                 let mut out = Vec::with_capacity(a.len());
@@ -342,7 +342,7 @@ impl<'e> Cx<'e> {
                         TraversalOperator::GetAttr(id) => Op::Attr(id.value().as_str().to_string()),
                         TraversalOperator::Index(ix) => Op::Index(self.eval(ix)?),
                         TraversalOperator::LegacyIndex(n) => {
-                            Op::Index(Value::Number(*n.value() as f64))
+                            Op::Index(Value::from(*n.value() as i64))
                         }
                         TraversalOperator::AttrSplat(_) => Op::AttrSplat,
                         TraversalOperator::FullSplat(_) => Op::FullSplat,
@@ -398,11 +398,10 @@ impl<'e> Cx<'e> {
                 let next = match (op, cur) {
                     (Op::Attr(a), Value::Object(m)) => m.get(a.as_str()),
                     (Op::Index(Value::String(k)), Value::Object(m)) => m.get(k.as_str()),
-                    (Op::Index(Value::Number(n)), Value::List(items))
-                        if n.fract() == 0.0 && *n >= 0.0 =>
-                    {
-                        items.get(*n as usize)
-                    }
+                    (Op::Index(Value::Number(n)), Value::List(items)) => n
+                        .to_i64()
+                        .and_then(|i| usize::try_from(i).ok())
+                        .and_then(|i| items.get(i)),
                     _ => None,
                 };
                 match next {
@@ -444,7 +443,7 @@ impl<'e> Cx<'e> {
             Value::List(v) => v
                 .into_iter()
                 .enumerate()
-                .map(|(i, x)| (Value::Number(i as f64), x))
+                .map(|(i, x)| (Value::from(i as i64), x))
                 .collect(),
             Value::Set(v) => v.into_iter().map(|x| (x.clone(), x)).collect(),
             Value::Object(m) => m.into_iter().map(|(k, x)| (Value::String(k), x)).collect(),
@@ -829,7 +828,7 @@ impl<'e> Cx<'e> {
                         Value::List(v) => v
                             .into_iter()
                             .enumerate()
-                            .map(|(i, x)| (Value::Number(i as f64), x))
+                            .map(|(i, x)| (Value::from(i as i64), x))
                             .collect(),
                         Value::Set(v) => v.into_iter().map(|x| (x.clone(), x)).collect(),
                         Value::Object(m) => {
@@ -877,6 +876,28 @@ impl<'e> Cx<'e> {
 }
 
 /// HCL normalises string literals to Unicode NFC.
+/// A number literal as Terraform reads it: from its text, at 512 bits, with
+/// the sign of `-0` kept (the parser's own value is a double or an integer).
+pub fn number_literal(n: &hcl_edit::Formatted<hcl_edit::Number>) -> Number {
+    let text: String = n
+        .as_repr()
+        .map(|r| r.chars().filter(|c| !c.is_whitespace()).collect())
+        .unwrap_or_default();
+    if let Some(x) = Number::parse(&text) {
+        return x;
+    }
+    let v = n.value();
+    if let Some(i) = v.as_i64() {
+        Number::from_i64(i)
+    } else if let Some(u) = v.as_u64() {
+        Number::from_u64(u)
+    } else {
+        v.as_f64()
+            .and_then(Number::from_f64)
+            .unwrap_or_else(Number::zero)
+    }
+}
+
 pub fn nfc(s: &str) -> String {
     if s.is_ascii() {
         s.to_string()
@@ -1002,10 +1023,10 @@ pub fn index(v: Value, key: &Value) -> Result<Value, String> {
         Value::Null => return Err("Attempt to index null value: this value is null, so it does not have any indices.".into()),
         Value::List(mut items) => {
             let n = ops::to_number(&key).map_err(|_| "Invalid index: the given key does not identify an element in this collection value: a number is required.".to_string())?;
-            if n.fract() != 0.0 || n < 0.0 || (n as usize) >= items.len() {
+            let Some(i) = n.to_i64().and_then(|i| usize::try_from(i).ok()).filter(|i| *i < items.len()) else {
                 return Err("Invalid index: the given key does not identify an element in this collection value.".into());
-            }
-            items.swap_remove(n as usize)
+            };
+            items.swap_remove(i)
         }
         Value::Object(mut m) => {
             let k = ops::to_template_string(&key).map_err(|_| "Invalid index: the given key does not identify an element in this collection value: a string is required.".to_string())?;

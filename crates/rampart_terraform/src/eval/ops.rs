@@ -7,7 +7,7 @@
 
 use hcl_edit::expr::{BinaryOperator, UnaryOperator};
 use rampart_model::value::format_number;
-use rampart_model::Value;
+use rampart_model::{Number, Value};
 
 /// Hidden key carried by the objects that stand for resource instances while
 /// evaluating: looking up a missing attribute of such an object gives an
@@ -60,14 +60,11 @@ pub fn unknown_of(vals: &[&Value]) -> Value {
 }
 
 /// A value converted to a number, as Terraform converts operands.
-pub fn to_number(v: &Value) -> Result<f64, String> {
+pub fn to_number(v: &Value) -> Result<Number, String> {
     match v.unmarked() {
-        Value::Number(n) => Ok(*n),
-        Value::String(s) => s
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|n| n.is_finite())
+        Value::Number(n) => Ok(n.clone()),
+        Value::String(s) => Number::parse(s.trim())
+            .filter(|n| !n.is_infinite())
             .ok_or_else(|| format!("a number is required; cannot convert \"{s}\" to number")),
         Value::Null => Err("a number is required; the value is null".into()),
         other => Err(format!("a number is required, got {}", other.type_name())),
@@ -89,7 +86,7 @@ pub fn to_bool(v: &Value) -> Result<bool, String> {
 pub fn to_template_string(v: &Value) -> Result<String, String> {
     match v.unmarked() {
         Value::String(s) => Ok(s.clone()),
-        Value::Number(n) => Ok(format_number(*n)),
+        Value::Number(n) => Ok(format_number(n)),
         Value::Bool(b) => Ok(b.to_string()),
         Value::Null => Err("Invalid template interpolation value: the expression result is null. Cannot include a null value in a string template.".into()),
         other => Err(format!(
@@ -107,7 +104,7 @@ pub fn equal(a: &Value, b: &Value) -> Option<bool> {
         (Value::Null, Value::Null) => Some(true),
         (Value::Null, _) | (_, Value::Null) => Some(false),
         (Value::Bool(x), Value::Bool(y)) => Some(x == y),
-        (Value::Number(x), Value::Number(y)) => Some(num_eq(*x, *y)),
+        (Value::Number(x), Value::Number(y)) => Some(x == y),
         (Value::String(x), Value::String(y)) => Some(x == y),
         (Value::List(x), Value::List(y)) | (Value::Set(x), Value::Set(y)) => {
             if x.len() != y.len() {
@@ -147,13 +144,6 @@ pub fn equal(a: &Value, b: &Value) -> Option<bool> {
         }
         _ => Some(false),
     }
-}
-
-/// Number equality. Terraform computes with arbitrary precision decimals, so
-/// `0.1 + 0.2 == 0.3` holds there; doubles agree when equal to within a few
-/// units in the last place.
-fn num_eq(x: f64, y: f64) -> bool {
-    x == y || (x - y).abs() <= 4.0 * f64::EPSILON * x.abs().max(y.abs())
 }
 
 /// Apply a binary operator to two evaluated operands.
@@ -217,22 +207,22 @@ fn binary_plain(op: BinaryOperator, a: &Value, b: &Value) -> Result<Value, Strin
             let y = to_number(b)
                 .map_err(|e| format!("Invalid operand: unsuitable value for right operand: {e}"))?;
             let r = match op {
-                B::Plus => Value::Number(x + y),
-                B::Minus => Value::Number(x - y),
-                B::Mul => Value::Number(x * y),
+                B::Plus => Value::Number(x.add(&y).ok_or_else(nan)?),
+                B::Minus => Value::Number(x.sub(&y).ok_or_else(nan)?),
+                B::Mul => Value::Number(x.mul(&y).ok_or_else(nan)?),
                 B::Div => {
-                    if y == 0.0 {
+                    if y.is_zero() {
                         return Err(
                             "Operation failed: error while attempting to divide by zero".into()
                         );
                     }
-                    Value::Number(x / y)
+                    Value::Number(x.div(&y).ok_or_else(nan)?)
                 }
                 B::Mod => {
-                    if y == 0.0 {
+                    if y.is_zero() {
                         return Err("Operation failed: error while attempting to compute the remainder of a division by zero".into());
                     }
-                    Value::Number(x % y)
+                    Value::Number(x.rem(&y).ok_or_else(nan)?)
                 }
                 B::Less => Value::Bool(x < y),
                 B::LessEq => Value::Bool(x <= y),
@@ -245,21 +235,28 @@ fn binary_plain(op: BinaryOperator, a: &Value, b: &Value) -> Result<Value, Strin
     }
 }
 
+fn nan() -> String {
+    "Operation failed: the result is not a number (opposing infinities, or zero times infinity)"
+        .into()
+}
+
 /// Apply a unary operator.
 pub fn unary(op: UnaryOperator, v: Value) -> Result<Value, String> {
     let (v, marked) = v.unmark();
     if v.is_unknown() {
         return Ok(v.mark(marked));
     }
-    let r =
-        match op {
-            UnaryOperator::Neg => Value::Number(-to_number(&v).map_err(|e| {
-                format!("Invalid operand: unsuitable value for unary operand: {e}")
-            })?),
-            UnaryOperator::Not => Value::Bool(!to_bool(&v).map_err(|e| {
-                format!("Invalid operand: unsuitable value for unary operand: {e}")
-            })?),
-        };
+    let r = match op {
+        UnaryOperator::Neg => Value::Number(
+            to_number(&v)
+                .map_err(|e| format!("Invalid operand: unsuitable value for unary operand: {e}"))?
+                .neg(),
+        ),
+        UnaryOperator::Not => Value::Bool(
+            !to_bool(&v)
+                .map_err(|e| format!("Invalid operand: unsuitable value for unary operand: {e}"))?,
+        ),
+    };
     Ok(r.mark(marked))
 }
 
@@ -273,7 +270,7 @@ pub fn unify_primitive(chosen: Value, other: &Value) -> Value {
     }
     let (c, marked) = chosen.unmark();
     let c = match c {
-        Value::Number(n) => Value::String(format_number(n)),
+        Value::Number(n) => Value::String(format_number(&n)),
         Value::Bool(b) => Value::String(b.to_string()),
         c => c,
     };
@@ -283,7 +280,7 @@ pub fn unify_primitive(chosen: Value, other: &Value) -> Value {
 /// Format an instance key as Terraform writes it in addresses.
 pub fn key_suffix(key: &Value) -> String {
     match key.unmarked() {
-        Value::Number(n) => format!("[{}]", format_number(*n)),
+        Value::Number(n) => format!("[{}]", format_number(n)),
         // Keys are written as HCL string literals, where template sequences
         // are escaped: `${` as `$${` and `%{` as `%%{`.
         Value::String(s) => format!("[{}]", quote(s).replace("${", "$${").replace("%{", "%%{")),

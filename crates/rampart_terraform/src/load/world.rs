@@ -13,7 +13,8 @@ use hcl_edit::structure::{Body, Structure};
 use hcl_edit::template::Element;
 use hcl_edit::Span as _;
 use rampart_model::{
-    Attr, Block, Diagnostic, FileId, Origin, Resource, ResourceMode, SourceFormat, Span, Value,
+    Attr, Block, Diagnostic, FileId, Number, Origin, Resource, ResourceMode, SourceFormat, Span,
+    Value,
 };
 use rampart_source::SourceMap;
 
@@ -182,9 +183,9 @@ impl Expansion {
         let key = key.unmarked();
         self.keys.iter().position(|(k, _)| match (k, key) {
             (Value::Number(a), Value::Number(b)) => a == b,
-            (Value::Number(a), Value::String(s)) => s.trim().parse::<f64>().ok() == Some(*a),
+            (Value::Number(a), Value::String(s)) => Number::parse(s.trim()).as_ref() == Some(a),
             (Value::String(a), Value::String(b)) => a == b,
-            (Value::String(a), Value::Number(n)) => *a == rampart_model::value::format_number(*n),
+            (Value::String(a), Value::Number(n)) => *a == rampart_model::value::format_number(n),
             _ => false,
         })
     }
@@ -723,11 +724,15 @@ impl<'s> World<'s> {
             if v.is_unknown() {
                 return unknown(*span, "count", c.refs);
             }
-            return match v.as_number() {
-                Some(n) if n >= 0.0 && n.fract() == 0.0 && n.is_finite() => Expansion {
+            return match v
+                .as_number()
+                .and_then(|n| n.to_i64())
+                .and_then(|n| usize::try_from(n).ok())
+            {
+                Some(n) => Expansion {
                     kind: ExpKind::Count,
-                    keys: (0..self.cap_expansion(what, *span, n as usize))
-                        .map(|i| (Value::Number(i as f64), Value::Null))
+                    keys: (0..self.cap_expansion(what, *span, n))
+                        .map(|i| (Value::from(i as i64), Value::Null))
                         .collect(),
                     refs: Vec::new(),
                 },
@@ -1241,7 +1246,7 @@ impl<'s> World<'s> {
                     Value::List(items) => items
                         .into_iter()
                         .enumerate()
-                        .map(|(i, x)| (Value::Number(i as f64), x.mark(marked)))
+                        .map(|(i, x)| (Value::from(i as i64), x.mark(marked)))
                         .collect(),
                     Value::Set(items) => items
                         .into_iter()
@@ -1653,11 +1658,10 @@ fn walk<'v>(v: &'v Value, steps: &[Step]) -> (&'v Value, usize) {
         let next = match (s, cur) {
             (Step::Attr(a), Value::Object(m)) => m.get(a.as_str()),
             (Step::Index(Value::String(k)), Value::Object(m)) => m.get(k.as_str()),
-            (Step::Index(Value::Number(n)), Value::List(items))
-                if n.fract() == 0.0 && *n >= 0.0 =>
-            {
-                items.get(*n as usize)
-            }
+            (Step::Index(Value::Number(n)), Value::List(items)) => n
+                .to_i64()
+                .and_then(|i| usize::try_from(i).ok())
+                .and_then(|i| items.get(i)),
             _ => None,
         };
         match next {

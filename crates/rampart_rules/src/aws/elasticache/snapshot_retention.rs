@@ -132,7 +132,7 @@ fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
         }
     }
     let c = match field(&res.body, P) {
-        Field::Known(v, a) => match v.as_number() {
+        Field::Known(v, a) => match v.as_f64() {
             Some(n) if n > 0.0 => Check::pass(
                 a.span,
                 format!("automatic snapshots are kept for {n} day(s)"),

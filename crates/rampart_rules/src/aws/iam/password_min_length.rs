@@ -65,7 +65,7 @@ pub static RULE: Rule = Rule {
 fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
     let path = "minimum_password_length";
     let c = match field(&res.body, path) {
-        Field::Known(v, a) => match v.as_number() {
+        Field::Known(v, a) => match v.as_f64() {
             Some(n) if n >= MIN => Check::pass(a.span, format!("passwords need {n} characters")),
             Some(n) => Check::fail(
                 a.span,

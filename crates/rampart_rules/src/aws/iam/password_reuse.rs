@@ -67,7 +67,7 @@ pub static RULE: Rule = Rule {
 fn check(res: &Resource, _ctx: &Ctx) -> Vec<Check> {
     let path = "password_reuse_prevention";
     let c = match field(&res.body, path) {
-        Field::Known(v, a) => match v.as_number() {
+        Field::Known(v, a) => match v.as_f64() {
             Some(n) if n >= MIN => {
                 Check::pass(a.span, format!("the last {n} passwords cannot be reused"))
             }

@@ -115,7 +115,7 @@ fn check(cluster: &Resource, _ctx: &Ctx) -> Vec<Check> {
         .at(P)];
     }
     let c = match field(&cluster.body, P) {
-        Field::Known(v, a) => match v.as_number() {
+        Field::Known(v, a) => match v.as_f64() {
             Some(n) if n >= MIN_DAYS => {
                 Check::pass(a.span, format!("automated backups are kept for {n} days"))
             }

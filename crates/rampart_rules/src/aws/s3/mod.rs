@@ -176,7 +176,7 @@ fn scalar_text(v: &Value) -> Option<String> {
     match v.unmarked() {
         Value::String(s) => Some(s.clone()),
         Value::Bool(b) => Some(b.to_string()),
-        Value::Number(n) => Some(rampart_model::value::format_number(*n)),
+        Value::Number(n) => Some(rampart_model::value::format_number(n)),
         _ => None,
     }
 }

@@ -148,7 +148,7 @@ fn check(secret: &Resource, ctx: &Ctx) -> Vec<Check> {
         .at("rotation")];
     };
     let c = match field(&rot.body, DAYS) {
-        Field::Known(v, a) => match v.as_number() {
+        Field::Known(v, a) => match v.as_f64() {
             Some(n) if n <= MAX_DAYS => Check::pass(
                 a.span,
                 format!("`{}` rotates the secret every {n} days", rot.address),

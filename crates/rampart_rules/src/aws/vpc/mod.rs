@@ -122,7 +122,7 @@ fn str_of(b: &Block, name: &str) -> Result<Option<String>, ()> {
         Some(v) if !v.is_wholly_known() => Err(()),
         Some(v) => match v.unmarked() {
             Value::String(s) => Ok(Some(s.clone())),
-            Value::Number(n) => Ok(Some(rampart_model::value::format_number(*n))),
+            Value::Number(n) => Ok(Some(rampart_model::value::format_number(n))),
             _ => Err(()),
         },
     }
@@ -132,7 +132,7 @@ fn num_of(b: &Block, name: &str) -> Result<Option<f64>, ()> {
     match b.value(name) {
         None => Ok(None),
         Some(v) if !v.is_wholly_known() => Err(()),
-        Some(v) => v.as_number().map(Some).ok_or(()),
+        Some(v) => v.as_f64().map(Some).ok_or(()),
     }
 }
 
