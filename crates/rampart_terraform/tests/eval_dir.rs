@@ -786,3 +786,49 @@ resource "aws_iam_policy" "later" {
         json!(["arn:aws:s3:::known-name/*"])
     );
 }
+
+#[test]
+fn override_files_merge_module_calls_providers_and_settings() {
+    let sm = SourceMap::new();
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/120-override-modules-providers");
+    let ev = evaluate_dir(&dir, &sm, &Options::default());
+    // The module call takes the override's source, input and count; the
+    // argument the override leaves alone keeps its place in main.tf.
+    let call = get(&ev, "module.app[1]");
+    assert_eq!(val(call, "source"), json!("./modules/b"));
+    assert_eq!(val(call, "name"), json!("overridden"));
+    assert_eq!(val(call, "tier"), json!("web"));
+    let at = |r: &Resource, a: &str| {
+        r.body
+            .attr(a)
+            .and_then(|x| sm.locate(x.span))
+            .map(|l| (l.file.as_str().to_string(), l.start.line))
+            .expect("located")
+    };
+    assert_eq!(at(call, "name"), ("override.tf".to_string(), 3));
+    assert_eq!(at(call, "tier"), ("main.tf".to_string(), 18));
+    assert_eq!(
+        val(get(&ev, "module.app[0].aws_sns_topic.t"), "name"),
+        json!("b-overridden-web")
+    );
+    // Provider arguments merge one by one.
+    let p = get(&ev, "provider.aws");
+    assert_eq!(val(p, "region"), json!("us-east-1"));
+    assert_eq!(val(p, "skip_region_validation"), json!(true));
+    // The terraform block keeps required_version; required_providers entries
+    // are replaced by the override's.
+    let t = get(&ev, "terraform");
+    assert_eq!(val(t, "required_version"), json!(">= 1.0"));
+    let rp = t
+        .body
+        .blocks("required_providers")
+        .next()
+        .and_then(|b| b.value("aws"))
+        .map(Value::to_json);
+    assert_eq!(
+        rp,
+        Some(json!({"source": "hashicorp/aws", "version": ">= 5.0"}))
+    );
+    assert_eq!(t.body.blocks("required_providers").count(), 1);
+}

@@ -64,6 +64,20 @@ pub struct ModuleDecl {
     pub source: Option<String>,
     pub count: Option<(Expression, Span)>,
     pub for_each: Option<(Expression, Span)>,
+    /// Blocks from override files, in the order they apply.
+    pub overrides: Vec<(FileId, Block)>,
+}
+
+impl ModuleDecl {
+    /// The argument `name` of the module call and the file it is written in:
+    /// the last override file that sets it, or the call itself.
+    pub fn arg(&self, name: &str) -> Option<(FileId, &hcl_edit::structure::Attribute)> {
+        self.overrides
+            .iter()
+            .rev()
+            .find_map(|(f, b)| b.body.get_attribute(name).map(|a| (*f, a)))
+            .or_else(|| self.block.body.get_attribute(name).map(|a| (self.file, a)))
+    }
 }
 
 pub struct ProviderDecl {
@@ -72,12 +86,16 @@ pub struct ProviderDecl {
     pub file: FileId,
     pub span: Span,
     pub block: Block,
+    /// Blocks from override files, in the order they apply.
+    pub overrides: Vec<(FileId, Block)>,
 }
 
 pub struct SettingsDecl {
     pub file: FileId,
     pub span: Span,
     pub block: Block,
+    /// Blocks from override files, in the order they apply.
+    pub overrides: Vec<(FileId, Block)>,
 }
 
 /// All declarations of one module directory.
@@ -429,6 +447,65 @@ fn merge_override(
                     o.sensitive = x;
                 }
             }
+            "module" => {
+                let Some(n) = label(&b, 0) else { continue };
+                let dir = cfg.dir.clone();
+                let Some(m) = cfg.modules.get_mut(&n) else {
+                    diags.push(
+                        Diagnostic::error(
+                            "override-target-missing",
+                            format!("Missing module call to override: there is no module \"{n}\""),
+                        )
+                        .with_span(span),
+                    );
+                    continue;
+                };
+                if let Some(a) = b.body.get_attribute("source") {
+                    m.source = eval_const(&a.value, &dir)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string));
+                }
+                if let Some(a) = b.body.get_attribute("count") {
+                    m.count = Some((a.value.clone(), sp(file, a.span())));
+                }
+                if let Some(a) = b.body.get_attribute("for_each") {
+                    m.for_each = Some((a.value.clone(), sp(file, a.span())));
+                }
+                m.overrides.push((file, b));
+            }
+            "provider" => {
+                let Some(n) = label(&b, 0) else { continue };
+                let alias = b
+                    .body
+                    .get_attribute("alias")
+                    .and_then(|a| eval_const(&a.value, &cfg.dir).ok())
+                    .and_then(|v| v.as_str().map(str::to_string));
+                match cfg
+                    .providers
+                    .iter_mut()
+                    .find(|p| p.name == n && p.alias == alias)
+                {
+                    Some(p) => p.overrides.push((file, b)),
+                    None => diags.push(
+                        Diagnostic::error(
+                            "override-target-missing",
+                            format!("Missing provider configuration to override: there is no provider \"{n}\"{} to override", alias.map(|a| format!(" with alias \"{a}\"")).unwrap_or_default()),
+                        )
+                        .with_span(span),
+                    ),
+                }
+            }
+            // Terraform merges every `terraform` block of an override file
+            // into the module's settings (there may be none to start with).
+            "terraform" => match cfg.settings.first_mut() {
+                Some(s) => s.overrides.push((file, b)),
+                None => cfg.settings.push(SettingsDecl {
+                    file,
+                    span,
+                    block: b,
+                    overrides: Vec::new(),
+                }),
+            },
             _ => diags.push(
                 Diagnostic::note(
                     "override-not-merged",
@@ -656,6 +733,7 @@ fn add_body(
                         source,
                         count,
                         for_each,
+                        overrides: Vec::new(),
                     },
                 );
             }
@@ -672,12 +750,14 @@ fn add_body(
                     file,
                     span,
                     block: b,
+                    overrides: Vec::new(),
                 });
             }
             "terraform" => cfg.settings.push(SettingsDecl {
                 file,
                 span,
                 block: b,
+                overrides: Vec::new(),
             }),
             _ => {}
         }

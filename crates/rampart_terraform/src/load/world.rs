@@ -485,15 +485,15 @@ impl<'s> World<'s> {
             Some(parent) => {
                 let pinst = self.inst(parent);
                 let call = pinst.config.as_ref().and_then(|c| c.modules.get(&inst.call_name));
-                match call.and_then(|c| c.block.body.get_attribute(name).map(|a| (c, a))) {
-                    Some((c, a)) => {
-                        let comp = self.eval_in(parent, c.file, inst.arg_scope.clone(), &a.value);
+                match call.and_then(|c| c.arg(name)) {
+                    Some((file, a)) => {
+                        let comp = self.eval_in(parent, file, inst.arg_scope.clone(), &a.value);
                         refs = comp.refs;
                         let origin = match var_of(&a.value).and_then(|pv| self.var_value(parent, pv)) {
                             Some(pvv) if matches!(pvv.origin, Origin::Variable { .. }) => pvv.origin.clone(),
                             _ => Origin::Variable {
                                 name: name.to_string(),
-                                set_at: Some(self.sp(c.file, a.span())),
+                                set_at: Some(self.sp(file, a.span())),
                                 source: format!("{}.{}", if pinst.path.is_empty() { "module".to_string() } else { format!("{}.module", pinst.path) }, inst.call_name),
                             },
                         };
@@ -900,23 +900,13 @@ impl<'s> World<'s> {
                     BodyKind::Resource,
                     0,
                 );
-                for (file, ob) in &decl.overrides {
-                    cx.file = *file;
-                    let mut layer = Block::default();
-                    self.eval_body(
-                        &mut cx,
-                        inst_id,
-                        &ob.body,
-                        &mut layer,
-                        BodyKind::Resource,
-                        0,
-                    );
-                    block.attrs.extend(layer.attrs);
-                    let kinds: HashSet<String> =
-                        layer.blocks.iter().map(|b| b.kind.clone()).collect();
-                    block.blocks.retain(|b| !kinds.contains(&b.kind));
-                    block.blocks.extend(layer.blocks);
-                }
+                self.apply_overrides(
+                    &mut cx,
+                    inst_id,
+                    &decl.overrides,
+                    &mut block,
+                    BodyKind::Resource,
+                );
                 let deferred = decl.mode == ResourceMode::Data && {
                     let managed_ref = block_attrs_deep(&block)
                         .iter()
@@ -1310,6 +1300,43 @@ impl<'s> World<'s> {
     /// Emit the resources of instance `inst_id` and of its module calls.
     /// Resource bodies are filled in afterwards from `pending`
     /// (index in `out`, instance, resource, position), see [`World::take_body`].
+    /// Evaluate the blocks of override files over `block` as Terraform merges
+    /// them: an argument replaces the argument of the same name, and nested
+    /// blocks of a type replace all the nested blocks of that type, except
+    /// `required_providers`, whose entries replace entries one by one.
+    fn apply_overrides(
+        &self,
+        cx: &mut Cx<'_>,
+        inst_id: usize,
+        overrides: &[(FileId, hcl_edit::structure::Block)],
+        block: &mut Block,
+        kind: BodyKind,
+    ) {
+        let file = cx.file;
+        for (f, ob) in overrides {
+            cx.file = *f;
+            let mut layer = Block::default();
+            self.eval_body(cx, inst_id, &ob.body, &mut layer, kind, 0);
+            block.attrs.extend(layer.attrs);
+            let mut replaced: HashSet<String> = HashSet::new();
+            for nb in layer.blocks {
+                if nb.kind == "required_providers" {
+                    if let Some(base) = block.blocks.iter_mut().find(|b| b.kind == nb.kind) {
+                        base.attrs.extend(nb.attrs);
+                        continue;
+                    }
+                    block.blocks.push(nb);
+                    continue;
+                }
+                if replaced.insert(nb.kind.clone()) {
+                    block.blocks.retain(|b| b.kind != nb.kind);
+                }
+                block.blocks.push(nb);
+            }
+        }
+        cx.file = file;
+    }
+
     pub fn emit(
         &self,
         inst_id: usize,
@@ -1361,6 +1388,7 @@ impl<'s> World<'s> {
                 BodyKind::Plain,
                 0,
             );
+            self.apply_overrides(&mut cx, inst_id, &s.overrides, &mut block, BodyKind::Plain);
             out.push(res(
                 self.prefixed(&inst, "terraform"),
                 "terraform",
@@ -1433,6 +1461,7 @@ impl<'s> World<'s> {
                 BodyKind::Nested,
                 0,
             );
+            self.apply_overrides(&mut cx, inst_id, &p.overrides, &mut block, BodyKind::Nested);
             let addr = match &p.alias {
                 Some(a) => format!("provider.{}.{a}", p.name),
                 None => format!("provider.{}", p.name),
@@ -1482,6 +1511,7 @@ impl<'s> World<'s> {
                     BodyKind::Module,
                     0,
                 );
+                self.apply_overrides(&mut cx, inst_id, &d.overrides, &mut block, BodyKind::Module);
                 out.push(res(
                     cinst.path.clone(),
                     "module",
