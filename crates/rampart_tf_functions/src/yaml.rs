@@ -73,7 +73,7 @@ fn resolve_plain(s: &str) -> Result<Value, FnError> {
         return Ok(Value::Number(n));
     }
     if let Some(f) = crate::args::parse_number(s) {
-        return Ok(Value::from(f.to_f64()));
+        return Ok(Value::Number(f));
     }
     if let Some(ts) = resolve_date(s) {
         return Ok(Value::String(ts));
@@ -82,8 +82,8 @@ fn resolve_plain(s: &str) -> Result<Value, FnError> {
 }
 
 /// YAML 1.2 core integers: signed decimal, unsigned `0x` hex, `0o` octal.
-/// Integers as the YAML decoder Terraform uses reads them (exact, 64-bit
-/// precision or more); other numbers are float64 there.
+/// Integers written in hex or octal, as the YAML decoder Terraform uses reads
+/// them (64-bit integers); decimal numbers are read as number literals.
 fn resolve_int(s: &str) -> Option<Number> {
     let (radix, digits, neg) = if let Some(h) = s.strip_prefix("0x") {
         (16, h, false)
@@ -96,6 +96,9 @@ fn resolve_int(s: &str) -> Option<Number> {
     };
     if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
         return None;
+    }
+    if radix == 10 {
+        return Number::parse(s);
     }
     let v = num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix)?;
     Some(Number::from_bigint(&if neg { -v } else { v }))
