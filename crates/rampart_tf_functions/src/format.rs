@@ -103,6 +103,13 @@ pub(crate) fn format_one(fmt: &str, args: &[Value]) -> Result<String, FnError> {
             i += 1;
             prec = Some(parse_digits(&chars, &mut i).unwrap_or(0));
         }
+        // Terraform pads and prints digits without limit; past these sizes
+        // we say so instead of building the string.
+        if width.is_some_and(|w| w > MAX_WIDTH) || prec.is_some_and(|p| p > MAX_PRECISION) {
+            return Err(invalid(format!(
+                "Error in format string: a width over {MAX_WIDTH} or a precision over {MAX_PRECISION} is not supported by rampart"
+            )));
+        }
         if let Some(ix) = parse_index(&chars, &mut i)? {
             explicit = Some(ix);
         }
@@ -154,18 +161,16 @@ fn is_numeric_verb(v: char) -> bool {
     matches!(v, 'b' | 'd' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'g' | 'G')
 }
 
-/// Widths and precisions are clipped here: Rust's formatter panics on a
-/// precision over `u16::MAX`, and wider padding would only waste memory.
-const MAX_WIDTH: usize = u16::MAX as usize;
+/// Largest width evaluated (a one-megabyte string).
+const MAX_WIDTH: usize = 1_000_000;
+/// Largest precision evaluated (what the number formatter prints).
+const MAX_PRECISION: usize = 100_000;
 
 fn parse_digits(chars: &[char], i: &mut usize) -> Option<usize> {
     let start = *i;
     let mut n: usize = 0;
     while let Some(d) = chars.get(*i).and_then(|c| c.to_digit(10)) {
-        n = n
-            .saturating_mul(10)
-            .saturating_add(d as usize)
-            .min(MAX_WIDTH);
+        n = n.saturating_mul(10).saturating_add(d as usize);
         *i += 1;
     }
     (*i > start).then_some(n)

@@ -863,3 +863,16 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n";
     assert!(c("yamldecode", vec![s(&deep)]).is_err());
     assert!(c("jsondecode", vec![s(&deep)]).is_err());
 }
+
+#[test]
+fn format_widths_are_not_clipped() {
+    // Terraform pads to any width; 70000 used to be clipped to 65535 here.
+    let wide = ok("format", vec![s("%70000d"), n(1.0)]);
+    assert_eq!(wide.as_str().map(str::len), Some(70000));
+    let digits = ok("format", vec![s("%.70000f"), n(1.0)]);
+    assert_eq!(digits.as_str().map(str::len), Some(70002));
+    // Beyond what rampart builds, an error says so rather than a wrong value.
+    let err = c("format", vec![s("%1000001d"), n(1.0)]).expect_err("too wide");
+    assert!(err.to_string().contains("not supported"), "{err}");
+    assert!(c("format", vec![s("%.100001f"), n(1.0)]).is_err());
+}
