@@ -535,7 +535,14 @@ fn string_repetition_bombs_through_functions() {
         "sub/fmt.tf",
         "resource \"aws_s3_bucket\" \"bomb\" {\n  bucket = format(\"%1000000000s\", \"x\")\n  tags = {\n    b = strrev(format(\"%60000000s\", \"x\"))\n    c = indent(1000000000, \"a\\nb\")\n    d = join(\"\", [for i in setproduct(range(1000), range(100)) : format(\"%1000s\", \"x\")])\n    e = replace(format(\"%1000000s\", \"\"), \" \", format(\"%1000s\", \"y\"))\n    f = jsonencode(formatlist(\"%100000000s\", [\"a\", \"b\"]))\n    g = strrev(strrev(strrev(join(\"\", [for i in range(1000) : format(\"%60000s\", \"z\")]))))\n  }\n}\n",
     );
-    let o = check_error(d.path(), "sub/fmt.tf", "larger than", None);
+    check_error(d.path(), "sub/fmt.tf", "not supported", None);
+    // Widths rampart does build, repeated until the value is too large.
+    write(
+        d.path(),
+        "sub/big.tf",
+        "resource \"aws_s3_bucket\" \"big\" {\n  bucket = join(\"\", [for i in setproduct(range(1000), range(100)) : format(\"%1000s\", \"x\")])\n}\n",
+    );
+    let o = check_error(d.path(), "sub/big.tf", "more than 64 MiB", Some(2));
     let out = serde_json::to_string(&o.report).unwrap_or_default();
     assert!(
         out.len() < 32 * 1024 * 1024,
