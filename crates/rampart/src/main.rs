@@ -390,13 +390,18 @@ fn write_outputs(report: &Report, args: &ScanArgs) -> Result<(), String> {
         opts.text.color = color;
         opts.text.show_suppressed = args.show_suppressed;
         opts.text.quiet = args.quiet;
-        let text = rampart_report::render(report, format, &opts);
         match to_file {
-            Some(path) => std::fs::write(path, text)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+            Some(path) => {
+                let cannot = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+                let file = std::fs::File::create(path).map_err(cannot)?;
+                let mut w = std::io::BufWriter::new(file);
+                rampart_report::write_to(report, format, &opts, &mut w).map_err(cannot)?;
+                w.flush().map_err(cannot)?;
+            }
             None => {
-                let mut out = std::io::stdout().lock();
-                let _ = out.write_all(text.as_bytes());
+                // A closed pipe (`| head`) is not an error of the scan.
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                let _ = rampart_report::write_to(report, format, &opts, &mut out);
                 let _ = out.flush();
             }
         }

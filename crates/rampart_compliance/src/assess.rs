@@ -260,7 +260,7 @@ pub fn assess_with(
     let rules = rules_of(report);
     let mut by_rule: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in &report.findings {
-        by_rule.entry(f.rule_id.as_str()).or_default().push(f);
+        by_rule.entry(f.rule_id.as_ref()).or_default().push(f);
     }
     let mut controls = Vec::new();
     let mut totals = Totals::default();
@@ -278,14 +278,14 @@ pub fn assess_with(
         let mut exceptions = Vec::new();
         for (rule, via) in &evidence {
             let mut rc = ResultCounts::default();
-            for f in by_rule.get(rule.id.as_str()).into_iter().flatten() {
+            for f in by_rule.get(rule.id.as_ref()).into_iter().flatten() {
                 if f.status == Status::NotApplicable {
                     continue;
                 }
                 rc.add(f);
                 per_resource.entry(f.resource.as_str()).or_default().add(f);
                 let r = || ResultRef {
-                    rule_id: f.rule_id.clone(),
+                    rule_id: f.rule_id.to_string(),
                     severity: f.severity,
                     resource: f.resource.clone(),
                     file: f.file.clone(),
@@ -299,7 +299,7 @@ pub fn assess_with(
                         let s = f.suppression.as_ref();
                         exceptions.push(ExceptionEntry {
                             state: ExceptionState::Active,
-                            rules: vec![f.rule_id.clone()],
+                            rules: vec![f.rule_id.to_string()],
                             resource: Some(f.resource.clone()),
                             finding: Some(format!("{}:{}", f.file, f.line)),
                             kind: s.map(|s| s.kind.clone()).unwrap_or_default(),
@@ -319,8 +319,8 @@ pub fn assess_with(
             results.excepted += rc.excepted;
             results.unknown += rc.unknown;
             control_rules.push(ControlRule {
-                id: rule.id.clone(),
-                title: rule.title.clone(),
+                id: rule.id.to_string(),
+                title: rule.title.to_string(),
                 severity: rule.severity,
                 via: via.iter().cloned().collect(),
                 results: rc,
@@ -434,7 +434,7 @@ fn evidencing_rules<'r>(
     let mut out = Vec::new();
     for r in rules {
         let mut via = BTreeSet::new();
-        for reference in r.frameworks.iter().chain(&r.policies) {
+        for reference in r.frameworks.iter().chain(r.policies.iter()) {
             if ref_evidences(reference, framework_id, control_id) {
                 via.insert(reference.clone());
             }
@@ -452,7 +452,7 @@ fn evidencing_rules<'r>(
                 if let Some(reference) = r
                     .frameworks
                     .iter()
-                    .chain(&r.policies)
+                    .chain(r.policies.iter())
                     .find(|x| ref_evidences(x, fw, ctl))
                 {
                     via.insert(format!("mapping {}: {c} ({reference})", s.id));

@@ -123,7 +123,7 @@ pub fn register(
         let s = f.suppression.as_ref();
         entries.push(ExceptionEntry {
             state: ExceptionState::Active,
-            rules: vec![f.rule_id.clone()],
+            rules: vec![f.rule_id.to_string()],
             resource: Some(f.resource.clone()),
             finding: Some(format!("{}:{}", f.file, f.line)),
             kind: s.map(|s| s.kind.clone()).unwrap_or_default(),

@@ -288,10 +288,10 @@ pub struct LoadedScan {
 
 fn finding(f: JFinding) -> Finding {
     Finding {
-        rule_id: f.rule_id,
-        rule_name: f.rule_name,
-        aliases: f.aliases,
-        title: f.title,
+        rule_id: f.rule_id.into(),
+        rule_name: f.rule_name.into(),
+        aliases: f.aliases.into(),
+        title: f.title.into(),
         severity: f.severity,
         status: match f.status {
             JStatus::Fail => Status::Fail,
@@ -307,9 +307,9 @@ fn finding(f: JFinding) -> Finding {
         end_line: f.end_line,
         end_column: f.end_column,
         message: f.message,
-        remediation: f.remediation,
-        frameworks: f.frameworks,
-        policies: f.policies,
+        remediation: f.remediation.into(),
+        frameworks: f.frameworks.into(),
+        policies: f.policies.into(),
         attribute: f.attribute,
         // A finding marked suppressed without the details still counts as an exception.
         suppressed: f.suppressed,
@@ -341,16 +341,16 @@ fn error(e: JError) -> ScanError {
 
 fn rule(r: JRule) -> RuleInfo {
     RuleInfo {
-        id: r.id,
-        name: r.name,
-        title: r.title,
+        id: r.id.into(),
+        name: r.name.into(),
+        title: r.title.into(),
         severity: r.severity,
         description: r.description,
         rationale: r.rationale,
-        remediation: r.remediation,
-        frameworks: r.frameworks,
-        policies: r.policies,
-        aliases: r.aliases,
+        remediation: r.remediation.into(),
+        frameworks: r.frameworks.into(),
+        policies: r.policies.into(),
+        aliases: r.aliases.into(),
     }
 }
 

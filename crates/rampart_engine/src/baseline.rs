@@ -46,7 +46,7 @@ impl Baseline {
             .filter(|f| seen.insert(f.fingerprint.clone()))
             .map(|f| Entry {
                 fingerprint: f.fingerprint.clone(),
-                rule_id: f.rule_id.clone(),
+                rule_id: f.rule_id.to_string(),
                 resource: f.resource.clone(),
                 attribute: f.attribute.clone(),
                 file: f.file.clone(),

@@ -251,13 +251,19 @@ pub fn scan_detailed(opts: &ScanOptions) -> Scanned {
 
     let mut findings = Vec::new();
     let mut used = vec![false; suppressions.len()];
+    // One copy of each rule's texts, shared by all of its findings.
+    let mut infos: HashMap<&'static str, RuleInfo> = HashMap::new();
     for u in &unit_results {
         for r in &u.results {
             let Some(res) = u.resources.get(r.resource) else {
                 continue;
             };
+            let info = infos
+                .entry(r.rule.meta.id)
+                .or_insert_with(|| rule_info(r.rule, opts));
             findings.push(assemble(
                 r,
+                info,
                 res,
                 u,
                 &sources,
@@ -298,13 +304,13 @@ pub fn scan_detailed(opts: &ScanOptions) -> Scanned {
         (
             a.file.as_str(),
             a.line,
-            a.rule_id.as_str(),
+            a.rule_id.as_ref(),
             a.resource.as_str(),
         )
             .cmp(&(
                 b.file.as_str(),
                 b.line,
-                b.rule_id.as_str(),
+                b.rule_id.as_ref(),
                 b.resource.as_str(),
             ))
     });
@@ -650,8 +656,10 @@ fn cfn_suppression(
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn assemble(
     r: &RawResult,
+    info: &RuleInfo,
     res: &Resource,
     u: &UnitResult,
     sources: &SourceMap,
@@ -705,11 +713,11 @@ fn assemble(
         None
     };
     Finding {
-        rule_id: m.id.into(),
-        rule_name: m.name.into(),
-        aliases: m.aliases.iter().map(|s| s.to_string()).collect(),
-        title: m.title.into(),
-        severity: severity_for(r.rule, opts),
+        rule_id: info.id.clone(),
+        rule_name: info.name.clone(),
+        aliases: info.aliases.clone(),
+        title: info.title.clone(),
+        severity: info.severity,
         status: r.check.status,
         resource: res.address.clone(),
         resource_kind: res.kind.clone(),
@@ -719,9 +727,9 @@ fn assemble(
         end_line: end.line,
         end_column: end.col,
         message: redact::mask_line(&r.check.message),
-        remediation: m.remediation.into(),
-        frameworks: m.frameworks.iter().map(|s| s.to_string()).collect(),
-        policies: m.policies.iter().map(|s| s.to_string()).collect(),
+        remediation: info.remediation.clone(),
+        frameworks: info.frameworks.clone(),
+        policies: info.policies.clone(),
         attribute: r.check.attr.clone(),
         suppressed: suppression.is_some(),
         suppression,

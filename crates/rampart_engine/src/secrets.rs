@@ -53,16 +53,16 @@ impl SecretRule {
 
     pub fn info(&self, severity: Severity) -> RuleInfo {
         RuleInfo {
-            id: self.id.clone(),
-            name: self.name.clone(),
-            title: self.detector.title.to_string(),
+            id: self.id.clone().into(),
+            name: self.name.clone().into(),
+            title: self.detector.title.to_string().into(),
             severity,
             description: self.detector.description.to_string(),
             rationale: "A credential written into a repository is readable by everyone who can \
                 read the repository, its forks, clones, CI logs and history, long after the line \
                 is deleted; it is also rarely rotated."
                 .to_string(),
-            remediation: self.detector.remediation.to_string(),
+            remediation: self.detector.remediation.to_string().into(),
             frameworks: FRAMEWORKS.iter().map(|s| s.to_string()).collect(),
             policies: POLICIES.iter().map(|s| s.to_string()).collect(),
             aliases: self

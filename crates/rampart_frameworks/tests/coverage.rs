@@ -40,7 +40,7 @@ fn references() -> Vec<(String, String)> {
     }
     for s in rampart_engine::secrets::rules() {
         let info = s.info(s.detector.severity);
-        for x in info.frameworks.iter().chain(&info.policies) {
+        for x in info.frameworks.iter().chain(info.policies.iter()) {
             out.push((s.id.clone(), x.clone()));
         }
     }

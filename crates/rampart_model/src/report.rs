@@ -2,9 +2,17 @@
 //! pure functions of this value; nothing here refers back to source files, so
 //! snippets are carried (already redacted) in the findings.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::{Severity, Status};
+
+/// Text shared by every finding of a rule (one allocation per rule, not per
+/// finding: a large scan holds hundreds of thousands of findings).
+pub type Shared = Arc<str>;
+/// A list shared by every finding of a rule.
+pub type SharedList = Arc<[String]>;
 
 /// The JSON output contract version (`version` in `--format json`).
 pub const REPORT_VERSION: &str = "1.0";
@@ -72,11 +80,11 @@ impl SeverityCounts {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Finding {
-    pub rule_id: String,
-    pub rule_name: String,
+    pub rule_id: Shared,
+    pub rule_name: Shared,
     /// Equivalent ids in other tools (Checkov, Trivy, ...).
-    pub aliases: Vec<String>,
-    pub title: String,
+    pub aliases: SharedList,
+    pub title: Shared,
     pub severity: Severity,
     pub status: Status,
     /// Canonical Terraform-style address (`module.app.aws_s3_bucket.logs["a"]`).
@@ -89,11 +97,11 @@ pub struct Finding {
     pub end_line: usize,
     pub end_column: usize,
     pub message: String,
-    pub remediation: String,
+    pub remediation: Shared,
     /// Framework controls (`soc2:CC6.1`, ...).
-    pub frameworks: Vec<String>,
+    pub frameworks: SharedList,
     /// Written-policy sections (`ENG-POL-003-HIPAA:3.4.1`).
-    pub policies: Vec<String>,
+    pub policies: SharedList,
     /// Attribute path the result is about (`versioning.enabled`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribute: Option<String>,
@@ -144,14 +152,14 @@ pub struct ScanError {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct RuleInfo {
-    pub id: String,
-    pub name: String,
-    pub title: String,
+    pub id: Shared,
+    pub name: Shared,
+    pub title: Shared,
     pub severity: Severity,
     pub description: String,
     pub rationale: String,
-    pub remediation: String,
-    pub frameworks: Vec<String>,
-    pub policies: Vec<String>,
-    pub aliases: Vec<String>,
+    pub remediation: Shared,
+    pub frameworks: SharedList,
+    pub policies: SharedList,
+    pub aliases: SharedList,
 }

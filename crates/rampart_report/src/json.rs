@@ -38,9 +38,8 @@ pub(crate) fn is_included(f: &Finding, include_passed: bool) -> bool {
     }
 }
 
-/// Renders the JSON contract. Ends with a newline.
-pub fn render(report: &Report, opts: &JsonOptions) -> String {
-    let doc = JsonReport {
+fn document<'a>(report: &'a Report, opts: &JsonOptions) -> JsonReport<'a> {
+    JsonReport {
         version: &report.version,
         tool: &report.tool,
         summary: &report.summary,
@@ -50,7 +49,23 @@ pub fn render(report: &Report, opts: &JsonOptions) -> String {
             .filter(|f| is_included(f, opts.include_passed))
             .collect(),
         errors: &report.errors,
-    };
+    }
+}
+
+/// Writes the JSON contract to `w` as it is produced (a large report is
+/// never held twice in memory). The bytes are those of [`render`].
+pub fn write(
+    report: &Report,
+    opts: &JsonOptions,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &document(report, opts))?;
+    w.write_all(b"\n")
+}
+
+/// Renders the JSON contract. Ends with a newline.
+pub fn render(report: &Report, opts: &JsonOptions) -> String {
+    let doc = document(report, opts);
     match serde_json::to_string_pretty(&doc) {
         Ok(mut s) => {
             s.push('\n');

@@ -54,10 +54,10 @@ pub fn render(report: &Report, opts: &JunitOptions) -> String {
 
     // Suites in the order of the report's rules, then any rule known only
     // from findings, in order of first appearance.
-    let mut order: Vec<&str> = report.rules.iter().map(|r| r.id.as_str()).collect();
+    let mut order: Vec<&str> = report.rules.iter().map(|r| r.id.as_ref()).collect();
     for f in &report.findings {
-        if !order.contains(&f.rule_id.as_str()) {
-            order.push(f.rule_id.as_str());
+        if !order.contains(&f.rule_id.as_ref()) {
+            order.push(f.rule_id.as_ref());
         }
     }
     let mut seen: Vec<&str> = Vec::new();
@@ -69,7 +69,7 @@ pub fn render(report: &Report, opts: &JunitOptions) -> String {
         let cases: Vec<TestCase> = report
             .findings
             .iter()
-            .filter(|f| f.rule_id == rule_id)
+            .filter(|f| &*f.rule_id == rule_id)
             .filter_map(|f| test_case(f, opts))
             .collect();
         if cases.is_empty() {
@@ -78,14 +78,14 @@ pub fn render(report: &Report, opts: &JunitOptions) -> String {
         let title = report
             .rules
             .iter()
-            .find(|r| r.id == rule_id)
-            .map(|r| r.title.as_str())
+            .find(|r| &*r.id == rule_id)
+            .map(|r| r.title.as_ref())
             .or_else(|| {
                 report
                     .findings
                     .iter()
-                    .find(|f| f.rule_id == rule_id)
-                    .map(|f| f.title.as_str())
+                    .find(|f| &*f.rule_id == rule_id)
+                    .map(|f| f.title.as_ref())
             })
             .unwrap_or("");
         let name = if title.is_empty() {
@@ -94,7 +94,7 @@ pub fn render(report: &Report, opts: &JunitOptions) -> String {
             format!("{rule_id}: {title}")
         };
         let mut suite = TestSuite::new(name);
-        if let Some(r) = report.rules.iter().find(|r| r.id == rule_id) {
+        if let Some(r) = report.rules.iter().find(|r| &*r.id == rule_id) {
             suite.add_property(Property::new("severity", r.severity.as_str()));
             if !r.frameworks.is_empty() {
                 suite.add_property(Property::new("frameworks", r.frameworks.join(", ")));
@@ -172,7 +172,7 @@ fn test_case(f: &Finding, opts: &JunitOptions) -> Option<TestCase> {
         name.push_str(&format!(" ({a})"));
     }
     let mut case = TestCase::new(name, status);
-    case.set_classname(f.rule_id.as_str());
+    case.set_classname(f.rule_id.as_ref());
     let loc = location(f);
     if !loc.is_empty() {
         case.add_property(Property::new("file", loc));

@@ -134,6 +134,20 @@ pub fn render(report: &Report, format: Format, opts: &RenderOptions) -> String {
     }
 }
 
+/// Write the report in `format` to `w`. The JSON contract is streamed; the
+/// other formats are rendered first. Same bytes as [`render`].
+pub fn write_to(
+    report: &Report,
+    format: Format,
+    opts: &RenderOptions,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(report, &opts.json, w),
+        other => w.write_all(render(report, other, opts).as_bytes()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -64,21 +64,21 @@ pub fn to_value(report: &Report, opts: &SarifOptions) -> Value {
     let mut rules: Vec<Value> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for r in &report.rules {
-        if !index.contains_key(r.id.as_str()) {
-            index.insert(r.id.as_str(), rules.len());
+        if !index.contains_key(r.id.as_ref()) {
+            index.insert(r.id.as_ref(), rules.len());
             rules.push(rule_descriptor(r));
         }
     }
     for f in &findings {
-        if !index.contains_key(f.rule_id.as_str()) {
-            index.insert(f.rule_id.as_str(), rules.len());
+        if !index.contains_key(f.rule_id.as_ref()) {
+            index.insert(f.rule_id.as_ref(), rules.len());
             rules.push(rule_descriptor(&rule_from_finding(f)));
         }
     }
 
     let results: Vec<Value> = findings
         .iter()
-        .map(|f| result(f, index.get(f.rule_id.as_str()).copied()))
+        .map(|f| result(f, index.get(f.rule_id.as_ref()).copied()))
         .collect();
 
     let notifications: Vec<Value> = report.errors.iter().map(notification).collect();
@@ -158,7 +158,7 @@ fn non_empty<'a>(s: &'a str, fallback: &'a str) -> &'a str {
 
 fn rule_descriptor(r: &RuleInfo) -> Value {
     let mut tags: Vec<String> = vec!["security".to_string()];
-    for t in &r.frameworks {
+    for t in r.frameworks.iter() {
         if !tags.contains(t) {
             tags.push(t.clone());
         }
@@ -209,7 +209,7 @@ fn help(r: &RuleInfo) -> (String, String) {
     for (heading, body) in [
         ("", r.description.as_str()),
         ("Why it matters", r.rationale.as_str()),
-        ("Remediation", r.remediation.as_str()),
+        ("Remediation", r.remediation.as_ref()),
     ] {
         let body = body.trim();
         if body.is_empty() {

@@ -207,3 +207,20 @@ fn text_marks_a_cut_multi_line_snippet() {
         "{out}"
     );
 }
+
+#[test]
+fn written_output_is_the_rendered_output() {
+    let report = common::sample_report();
+    for passed in [false, true] {
+        let opts = RenderOptions::default().with_passed(passed);
+        for format in Format::ALL {
+            let mut written = Vec::new();
+            rampart_report::write_to(&report, format, &opts, &mut written).expect("write");
+            assert_eq!(
+                String::from_utf8(written).expect("utf-8"),
+                rampart_report::render(&report, format, &opts),
+                "{format}"
+            );
+        }
+    }
+}

@@ -8,15 +8,15 @@ use rampart_model::{Severity, Status};
 pub fn rule(id: &str, frameworks: &[&str], policies: &[&str]) -> RuleInfo {
     RuleInfo {
         id: id.into(),
-        name: id.to_ascii_lowercase(),
-        title: format!("Title of {id}"),
+        name: id.to_ascii_lowercase().into(),
+        title: format!("Title of {id}").into(),
         severity: Severity::High,
         description: String::new(),
         rationale: String::new(),
         remediation: "Fix it.".into(),
         frameworks: frameworks.iter().map(|s| s.to_string()).collect(),
         policies: policies.iter().map(|s| s.to_string()).collect(),
-        aliases: vec![format!("ALIAS_{id}")],
+        aliases: vec![format!("ALIAS_{id}")].into(),
     }
 }
 

@@ -31,9 +31,9 @@ fn rule(
         severity,
         description: format!("Checks that {}.", title.to_lowercase()),
         rationale: "Misconfigured storage is the most common cause of cloud data exposure.".into(),
-        remediation: format!("Fix the configuration flagged by {id}."),
+        remediation: format!("Fix the configuration flagged by {id}.").into(),
         frameworks: frameworks.iter().map(|s| s.to_string()).collect(),
-        policies: vec![],
+        policies: vec![].into(),
         aliases: aliases.iter().map(|s| s.to_string()).collect(),
     }
 }
@@ -97,7 +97,7 @@ pub fn rules() -> Vec<RuleInfo> {
             &["CKV_AWS_18", "AVD-AWS-0089"],
         ),
     ];
-    rules[3].policies = vec!["ENG-POL-003-HIPAA:3.4.1".into()];
+    rules[3].policies = vec!["ENG-POL-003-HIPAA:3.4.1".into()].into();
     rules
 }
 
@@ -117,7 +117,7 @@ struct F {
 fn finding(rules: &[RuleInfo], f: F) -> Finding {
     let r = rules
         .iter()
-        .find(|r| r.id == f.rule)
+        .find(|r| r.id == f.rule.into())
         .expect("sample finding refers to a sample rule");
     Finding {
         rule_id: r.id.clone(),
