@@ -19,9 +19,9 @@
 
 use std::path::Path;
 
-use rampart_cloudformation::node::Node;
 use rampart_model::{Attr, Block, Diagnostic, Resource, ResourceMode, SourceFormat, Value};
 use rampart_source::{FileId, SourceFile, SourceMap};
+use rampart_yaml::node::Node;
 
 /// True for paths GitHub reads workflows or action metadata from.
 pub fn is_workflow_path(display: &str) -> bool {
@@ -63,7 +63,7 @@ pub fn load(path: &Path, display: &str, sources: &SourceMap) -> (Vec<Resource>, 
 
 /// The `uses:` references of a workflow (or composite action) text.
 pub fn from_text(text: &str, file: FileId, stem: &str) -> (Vec<Resource>, Vec<Diagnostic>) {
-    let (node, diags) = rampart_cloudformation::yaml::parse(text, file);
+    let (node, diags) = rampart_yaml::yaml::parse(text, file, &rampart_yaml::PLAIN);
     let mut out = Vec::new();
     let Some(doc) = node else {
         return (out, diags);

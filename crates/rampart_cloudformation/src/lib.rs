@@ -20,7 +20,7 @@ pub mod adapt;
 pub mod eval;
 pub mod foreach;
 pub mod json;
-pub mod node;
+pub use rampart_yaml::node;
 pub mod template;
 pub mod yaml;
 

@@ -20,9 +20,9 @@
 
 use std::path::Path;
 
-use rampart_cloudformation::node::{Kind, Node};
 use rampart_model::{Attr, Block, Diagnostic, Resource, ResourceMode, SourceFormat, Span, Value};
 use rampart_source::{FileId, SourceFile, SourceMap};
+use rampart_yaml::node::{Kind, Node};
 
 /// Workload kinds and the path from the document to their pod spec.
 const WORKLOADS: &[(&str, &[&str])] = &[
@@ -147,7 +147,7 @@ pub fn from_text(text: &str, file: FileId) -> (Vec<Resource>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let mut diags = Vec::new();
     for (offset, doc) in documents(text) {
-        let (node, d) = rampart_cloudformation::yaml::parse(doc, file);
+        let (node, d) = rampart_yaml::yaml::parse(doc, file, &rampart_yaml::PLAIN);
         for mut diag in d {
             if let Some(s) = diag.span.as_mut() {
                 shift_span(s, offset);
@@ -238,6 +238,17 @@ mod tests {
     use super::*;
 
     const MANIFEST: &str = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n      initContainers:\n        - name: migrate\n          image: registry.local:5000/shop/migrate:1.4.2\n      containers:\n        - name: app\n          image: nginx\n        - name: sidecar\n          image: envoyproxy/envoy@sha256:0123456789abcdef\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: report\n              image: busybox:latest\n";
+
+    #[test]
+    fn manifest_problems_have_yaml_codes_and_tags_stay_plain() {
+        // A CloudFormation-looking tag means nothing in a manifest.
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: !Ref x\nspec:\n  containers:\n    - name: a\n      image: [unclosed\n";
+        let (_, d) = from_text(text, FileId(0));
+        let codes: Vec<&str> = d.iter().map(|x| x.code).collect();
+        assert!(codes.contains(&"yaml-unknown-tag"), "{codes:?}");
+        assert!(codes.contains(&"yaml-parse-error"), "{codes:?}");
+        assert!(codes.iter().all(|c| !c.starts_with("cfn-")), "{codes:?}");
+    }
 
     #[test]
     fn containers_of_all_workloads() {
