@@ -1000,3 +1000,21 @@ fn format_precision_over_the_formatter_limit() {
         o.all_errors()
     );
 }
+
+#[test]
+fn numbers_at_the_edges() {
+    // Exponents far outside any float, a number of 50,000 digits, printing
+    // at the largest precision, big products: bounded, evaluated, and the
+    // good file still scans.
+    let d = tempdir();
+    let digits = "7".repeat(50_000);
+    write(
+        d.path(),
+        "sub/num.tf",
+        format!(
+            "locals {{\n  huge = tonumber(\"1e999999999\")\n  tiny = tonumber(\"-1e-999999999\")\n  long = tonumber(\"{digits}\")\n  wide = format(\"%.100000e\", 1 / 3)\n  sq = [for i in range(64) : pow(2, i) * 1e300 * 1e300]\n}}\n\nresource \"aws_s3_bucket\" \"n\" {{\n  bucket = \"n-${{length(local.wide)}}\"\n  tags = {{\n    l = substr(tostring(local.long), 0, 8)\n    s = substr(tostring(local.sq[63]), 0, 4)\n    t = tostring(local.tiny)\n  }}\n}}\n"
+        ),
+    );
+    let o = check_survives(d.path());
+    assert!(o.errors_for("sub/num.tf").is_empty(), "{}", o.all_errors());
+}
