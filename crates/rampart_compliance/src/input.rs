@@ -321,9 +321,11 @@ fn finding(f: JFinding) -> Finding {
             location: s.location,
         }),
         fingerprint: f.fingerprint,
-        snippet: f.snippet.map(|s| Snippet {
-            start_line: s.start_line,
-            lines: s.lines,
+        snippet: f.snippet.map(|s| {
+            std::sync::Arc::new(Snippet {
+                start_line: s.start_line,
+                lines: s.lines,
+            })
         }),
     }
 }

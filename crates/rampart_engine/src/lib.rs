@@ -15,6 +15,7 @@ pub mod suppress;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use rampart_model::report::{
@@ -251,8 +252,10 @@ pub fn scan_detailed(opts: &ScanOptions) -> Scanned {
 
     let mut findings = Vec::new();
     let mut used = vec![false; suppressions.len()];
-    // One copy of each rule's texts, shared by all of its findings.
+    // One copy of each rule's texts, shared by all of its findings, and one
+    // copy of each snippet, shared by the findings on the same lines.
     let mut infos: HashMap<&'static str, RuleInfo> = HashMap::new();
+    let mut snippets: SnippetCache = HashMap::new();
     for u in &unit_results {
         for r in &u.results {
             let Some(res) = u.resources.get(r.resource) else {
@@ -264,6 +267,7 @@ pub fn scan_detailed(opts: &ScanOptions) -> Scanned {
             findings.push(assemble(
                 r,
                 info,
+                &mut snippets,
                 res,
                 u,
                 &sources,
@@ -578,7 +582,7 @@ fn assemble_secret(
         suppressed: suppression.is_some(),
         suppression,
         fingerprint: fingerprint(&info.id, &display, "", Some(&m.fingerprint)),
-        snippet,
+        snippet: snippet.map(Arc::new),
     }
 }
 
@@ -656,10 +660,13 @@ fn cfn_suppression(
     })
 }
 
+type SnippetCache = HashMap<(rampart_source::FileId, usize, usize), Arc<Snippet>>;
+
 #[allow(clippy::too_many_arguments)]
 fn assemble(
     r: &RawResult,
     info: &RuleInfo,
+    snippets: &mut SnippetCache,
     res: &Resource,
     u: &UnitResult,
     sources: &SourceMap,
@@ -689,12 +696,17 @@ fn assemble(
     let snippet = file.as_ref().map(|f| {
         let first = start.line.max(1);
         let last = end.line.max(first).min(first + 8);
-        Snippet {
-            start_line: first,
-            lines: (first..=last)
-                .map(|l| redact::mask_line(f.line_text(l)))
-                .collect(),
-        }
+        snippets
+            .entry((span.file, first, last))
+            .or_insert_with(|| {
+                Arc::new(Snippet {
+                    start_line: first,
+                    lines: (first..=last)
+                        .map(|l| redact::mask_line(f.line_text(l)))
+                        .collect(),
+                })
+            })
+            .clone()
     });
     let unit = u.key.as_str();
     let names = suppress::Names::of(r.rule);

@@ -111,9 +111,10 @@ pub struct Finding {
     /// Stable id of this finding across runs and line moves: a hex digest of
     /// rule id, resource address and attribute path.
     pub fingerprint: String,
-    /// Source lines around the finding (already redacted).
+    /// Source lines around the finding (already redacted); findings on the
+    /// same lines share one copy.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub snippet: Option<Snippet>,
+    pub snippet: Option<Arc<Snippet>>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -41,7 +41,7 @@ fn hostile_text_cannot_inject_escape_codes() {
     let f = &mut report.findings[0];
     f.message = "evil \u{1b}[2J\u{1b}[31m message\r\nforged line".into();
     if let Some(s) = &mut f.snippet {
-        s.lines[0] = "  ingress { \u{1b}]0;title\u{7}".into();
+        std::sync::Arc::make_mut(s).lines[0] = "  ingress { \u{1b}]0;title\u{7}".into();
     }
     report.errors[0].message = "bad \u{1b}[1m error".into();
     for opts in [
@@ -199,7 +199,7 @@ fn text_marks_a_cut_multi_line_snippet() {
     let f = &mut report.findings[0];
     f.end_line = 30;
     if let Some(s) = &mut f.snippet {
-        s.lines.truncate(3);
+        std::sync::Arc::make_mut(s).lines.truncate(3);
     }
     let out = text::render(&report, &TextOptions::default());
     assert!(

@@ -151,9 +151,11 @@ fn finding(rules: &[RuleInfo], f: F) -> Finding {
                     (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
                 })
         ),
-        snippet: f.snippet.map(|(start, lines)| Snippet {
-            start_line: start,
-            lines: lines.iter().map(|s| s.to_string()).collect(),
+        snippet: f.snippet.map(|(start, lines)| {
+            std::sync::Arc::new(Snippet {
+                start_line: start,
+                lines: lines.iter().map(|s| s.to_string()).collect(),
+            })
         }),
     }
 }
