@@ -15,7 +15,7 @@ use hcl_edit::Span as _;
 use rampart_model::{Diagnostic, FileId, Number, Span, Value};
 use rampart_tf_functions::{FnCtx, FnError};
 
-use super::kind::{kind_of, kinds_differ, KindEnv};
+use super::kind::{shape_of, shapes_differ, KindEnv};
 use super::ops::{self, unknown_of, RESOURCE_MARKER};
 use super::template::{self, Part};
 
@@ -367,7 +367,9 @@ impl<'e> Cx<'e> {
                 let op = *b.operator.value();
                 if matches!(op, BinaryOperator::Eq | BinaryOperator::NotEq) {
                     if let Some(env) = self.env.kinds() {
-                        if kinds_differ(kind_of(&b.lhs_expr, env), kind_of(&b.rhs_expr, env)) {
+                        let (l_shape, r_shape) =
+                            (shape_of(&b.lhs_expr, env), shape_of(&b.rhs_expr, env));
+                        if shapes_differ(l_shape.as_ref(), r_shape.as_ref()) {
                             let marked = l.is_sensitive() || r.is_sensitive();
                             let ne = matches!(op, BinaryOperator::NotEq);
                             return Ok(Value::Bool(ne).mark(marked));

@@ -9,9 +9,11 @@
 //! expressions build tuples and objects, `tolist`/`tomap` and a few other
 //! functions return lists and maps, variables have their declared type, and
 //! a local has the kind of its own expression. Where none of this applies the
-//! kind is not known and equality compares values only.
+//! kind is not known and equality compares values only. Object and tuple
+//! literals and declared object and tuple types also give the kinds of their
+//! members ([`Shape`]), so `{a = tolist([1])} == {a = [1]}` is false too.
 
-use hcl_edit::expr::{Expression, TraversalOperator};
+use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator};
 
 use crate::types::Ty;
 
@@ -28,17 +30,12 @@ pub enum Kind {
 const MAX_HOPS: usize = 16;
 
 /// Declared types of variables and the expressions of locals, for
-/// [`kind_of`]; the module loader implements it.
+/// [`shape_of`]; the module loader implements it.
 pub trait KindEnv {
     /// The declared type of variable `name`, if it has one.
     fn var_type(&self, name: &str) -> Option<&Ty>;
     /// The expression that defines local `name`.
     fn local_expr(&self, name: &str) -> Option<&Expression>;
-}
-
-/// The kind of `e`, when it is certain.
-pub fn kind_of(e: &Expression, env: &dyn KindEnv) -> Option<Kind> {
-    kind_at(e, env, 0)
 }
 
 fn kind_at(e: &Expression, env: &dyn KindEnv, hops: usize) -> Option<Kind> {
@@ -123,4 +120,120 @@ pub fn kinds_differ(a: Option<Kind>, b: Option<Kind>) -> bool {
             | (Some(Kind::Map), Some(Kind::Object))
             | (Some(Kind::Object), Some(Kind::Map))
     )
+}
+
+/// A kind with, where the syntax or a declared type shows them, the kinds of
+/// an object's attributes or a tuple's elements.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shape {
+    pub kind: Kind,
+    pub attrs: Vec<(String, Option<Shape>)>,
+    pub elems: Vec<Option<Shape>>,
+}
+
+impl Shape {
+    fn bare(kind: Kind) -> Shape {
+        Shape {
+            kind,
+            attrs: Vec::new(),
+            elems: Vec::new(),
+        }
+    }
+}
+
+/// The shape of `e`, when its kind is certain.
+pub fn shape_of(e: &Expression, env: &dyn KindEnv) -> Option<Shape> {
+    shape_at(e, env, 0)
+}
+
+fn shape_at(e: &Expression, env: &dyn KindEnv, hops: usize) -> Option<Shape> {
+    if hops > MAX_HOPS {
+        return None;
+    }
+    match e {
+        Expression::Parenthesis(p) => shape_at(p.inner(), env, hops),
+        Expression::Array(items) => Some(Shape {
+            kind: Kind::Tuple,
+            attrs: Vec::new(),
+            elems: items.iter().map(|x| shape_at(x, env, hops + 1)).collect(),
+        }),
+        Expression::Object(o) => Some(Shape {
+            kind: Kind::Object,
+            attrs: o
+                .iter()
+                .filter_map(|(k, v)| {
+                    let name = match k {
+                        ObjectKey::Ident(id) => id.value().as_str().to_string(),
+                        ObjectKey::Expression(Expression::String(s)) => s.value().to_string(),
+                        ObjectKey::Expression(_) => return None,
+                    };
+                    Some((name, shape_at(v.expr(), env, hops + 1)))
+                })
+                .collect(),
+            elems: Vec::new(),
+        }),
+        Expression::Traversal(t) => {
+            let Expression::Variable(root) = &t.expr else {
+                return None;
+            };
+            let mut ops = t.operators.iter().map(|o| o.value());
+            let Some(TraversalOperator::GetAttr(name)) = ops.next() else {
+                return None;
+            };
+            let rest: Vec<&TraversalOperator> = ops.collect();
+            match root.value().as_str() {
+                "var" => {
+                    let ty = walk_type(env.var_type(name.value().as_str())?, &rest)?;
+                    shape_of_type(ty)
+                }
+                "local" if rest.is_empty() => {
+                    shape_at(env.local_expr(name.value().as_str())?, env, hops + 1)
+                }
+                _ => None,
+            }
+        }
+        other => kind_at(other, env, hops).map(Shape::bare),
+    }
+}
+
+fn shape_of_type(ty: &Ty) -> Option<Shape> {
+    Some(match ty {
+        Ty::Object(attrs) => Shape {
+            kind: Kind::Object,
+            attrs: attrs
+                .iter()
+                .map(|a| (a.name.clone(), shape_of_type(&a.ty)))
+                .collect(),
+            elems: Vec::new(),
+        },
+        Ty::Tuple(tys) => Shape {
+            kind: Kind::Tuple,
+            attrs: Vec::new(),
+            elems: tys.iter().map(shape_of_type).collect(),
+        },
+        other => Shape::bare(kind_of_type(other)?),
+    })
+}
+
+/// Whether two shapes make the operands' types differ, at the top or in a
+/// member both sides show.
+pub fn shapes_differ(a: Option<&Shape>, b: Option<&Shape>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    if kinds_differ(Some(a.kind), Some(b.kind)) {
+        return true;
+    }
+    let attrs = a.attrs.iter().any(|(name, x)| {
+        b.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .is_some_and(|(_, y)| shapes_differ(x.as_ref(), y.as_ref()))
+    });
+    let elems = a.elems.len() == b.elems.len()
+        && a.elems
+            .iter()
+            .zip(&b.elems)
+            .any(|(x, y)| shapes_differ(x.as_ref(), y.as_ref()));
+    attrs || elems
 }
