@@ -9,6 +9,13 @@ use crate::{number_from_fin, Number};
 use num_bigint::BigUint;
 use num_traits::{One, Zero};
 
+/// Most significant digits read exactly (see [`parse`]).
+pub const MAX_DIGITS: usize = 100_000;
+
+/// Decimal magnitude past which a value is outside the binary exponent range
+/// kept (2^±65536 is about 10^±19728).
+const OUT_OF_RANGE_DIGITS: i128 = 20_000;
+
 pub(crate) fn parse(text: &str, prec: u32) -> Option<Number> {
     match text {
         "Inf" | "inf" | "+Inf" | "+inf" => return Some(Number::infinity(false).with_prec(prec)),
@@ -77,6 +84,22 @@ pub(crate) fn parse(text: &str, prec: u32) -> Option<Number> {
         if eneg {
             exp = -exp;
         }
+    }
+    // Reading digits into an integer is quadratic in their number, and no
+    // value in range needs more than a few hundred of them to round right.
+    // Past MAX_DIGITS significant digits (only hostile input has so many) a
+    // value beyond the exponent range is decided from its length; any
+    // other is refused.
+    if digits.len() > MAX_DIGITS {
+        let scale = if binary { 0 } else { i128::from(exp) };
+        let magnitude = digits.len() as i128 - i128::from(frac) + scale;
+        if magnitude > OUT_OF_RANGE_DIGITS {
+            return Some(Number::infinity(neg).with_prec(prec));
+        }
+        if magnitude < -OUT_OF_RANGE_DIGITS {
+            return Some(Number::zero_signed(neg, prec));
+        }
+        return None;
     }
     let mant = if digits.is_empty() {
         BigUint::zero()

@@ -398,3 +398,18 @@ fn exact_key_ignores_precision_and_zero_sign() {
     assert_eq!(third.exact_key(), third.clone().exact_key());
     assert_ne!(third.exact_key(), p("0.3333333333").exact_key());
 }
+
+#[test]
+fn very_long_digit_strings_are_bounded() {
+    let huge = "7".repeat(300_000);
+    let started = std::time::Instant::now();
+    assert!(Number::parse(&huge).expect("parses").is_infinite());
+    let tiny = format!("0.{}1", "0".repeat(300_000));
+    assert!(Number::parse(&tiny).expect("parses").is_zero());
+    let long_in_range = format!("0.{}", "3".repeat(300_000));
+    assert!(Number::parse(&long_in_range).is_none());
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    // Up to the cap, digits are read exactly.
+    let exact = format!("0.{}", "3".repeat(1_000));
+    assert_eq!(Number::parse(&exact).map(|n| n.to_f64()), Some(1.0 / 3.0));
+}
