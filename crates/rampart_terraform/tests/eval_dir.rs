@@ -832,3 +832,44 @@ fn override_files_merge_module_calls_providers_and_settings() {
     );
     assert_eq!(t.body.blocks("required_providers").count(), 1);
 }
+
+#[test]
+fn numbers_beyond_float_range_are_named_in_the_parse_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("big.tf"), "locals {\n  big = 1e400\n}\n").expect("write");
+    std::fs::write(
+        dir.path().join("long.tf"),
+        format!("locals {{\n  long = {}\n}}\n", "9".repeat(400)),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "resource \"aws_sqs_queue\" \"q\" {\n  name = \"still-here\"\n}\n",
+    )
+    .expect("write");
+    let sm = SourceMap::new();
+    let ev = evaluate_dir(dir.path(), &sm, &Options::default());
+    let messages: Vec<&str> = ev
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "parse-error")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("the number 1e400 is beyond the float range")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("999999999999… (400 characters)")),
+        "{messages:?}"
+    );
+    assert_eq!(
+        val(get(&ev, "aws_sqs_queue.q"), "name"),
+        json!("still-here")
+    );
+}

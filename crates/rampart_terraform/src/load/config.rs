@@ -225,11 +225,22 @@ pub fn parse_hcl(
         Err(e) => {
             let loc = e.location();
             let off = loc.offset().min(text.len());
+            let hint = oversized_number_at(text, off)
+                .map(|n| {
+                    let shown = match n.get(..12) {
+                        Some(head) if n.len() > 24 => format!("{head}… ({} characters)", n.len()),
+                        _ => n.to_string(),
+                    };
+                    format!(
+                        " (the number {shown} is beyond the float range rampart's HCL parser reads; Terraform accepts it)"
+                    )
+                })
+                .unwrap_or_default();
             diags.push(
                 Diagnostic::error(
                     "parse-error",
                     format!(
-                        "{display}:{}:{}: syntax error: {}",
+                        "{display}:{}:{}: syntax error: {}{hint}",
                         loc.line(),
                         loc.column(),
                         e.message()
@@ -242,6 +253,49 @@ pub fn parse_hcl(
             None
         }
     }
+}
+
+/// A number literal on the line of byte `off` that is too large for a double
+/// (the HCL parser rejects those, so they surface as syntax errors there).
+fn oversized_number_at(text: &str, off: usize) -> Option<&str> {
+    let off = off.min(text.len());
+    let line_start = text.get(..off)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text.get(off..)?.find('\n').map_or(text.len(), |i| off + i);
+    let bytes = text.as_bytes();
+    let mut i = line_start;
+    while i < line_end {
+        let starts = bytes.get(i).is_some_and(u8::is_ascii_digit)
+            && !(i > 0
+                && bytes
+                    .get(i - 1)
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.'));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while bytes
+            .get(end)
+            .is_some_and(|b| b.is_ascii_digit() || *b == b'.')
+        {
+            end += 1;
+        }
+        if matches!(bytes.get(end), Some(b'e' | b'E')) {
+            end += 1;
+            if matches!(bytes.get(end), Some(b'+' | b'-')) {
+                end += 1;
+            }
+            while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                end += 1;
+            }
+        }
+        let lit = text.get(i..end)?;
+        if lit.parse::<f64>().is_ok_and(f64::is_infinite) {
+            return Some(lit);
+        }
+        i = end.max(i + 1);
+    }
+    None
 }
 
 fn is_config_file(name: &str) -> bool {
