@@ -24,6 +24,7 @@ pub enum Kind {
     Tuple,
     Map,
     Object,
+    Set,
 }
 
 /// How deep the walk through locals goes.
@@ -58,6 +59,7 @@ fn kind_at(e: &Expression, env: &dyn KindEnv, hops: usize) -> Option<Kind> {
                 "tolist" | "split" | "range" | "sort" | "distinct" | "compact" | "formatlist"
                 | "regexall" | "chunklist" | "matchkeys" => Some(Kind::List),
                 "tomap" => Some(Kind::Map),
+                "toset" => Some(Kind::Set),
                 _ => None,
             }
         }
@@ -105,6 +107,7 @@ fn kind_of_type(ty: &Ty) -> Option<Kind> {
     match ty {
         Ty::List(_) => Some(Kind::List),
         Ty::Map(_) => Some(Kind::Map),
+        Ty::Set(_) => Some(Kind::Set),
         Ty::Tuple(_) => Some(Kind::Tuple),
         Ty::Object(_) => Some(Kind::Object),
         _ => None,
@@ -129,6 +132,10 @@ pub struct Shape {
     pub kind: Kind,
     pub attrs: Vec<(String, Option<Shape>)>,
     pub elems: Vec<Option<Shape>>,
+    /// For a list, map or set: whether its element type is still open
+    /// (`tolist([])` has elements of any type, a `list(string)` variable
+    /// does not); such collections are never equal. `None` when unknown.
+    pub open_elements: Option<bool>,
 }
 
 impl Shape {
@@ -137,6 +144,7 @@ impl Shape {
             kind,
             attrs: Vec::new(),
             elems: Vec::new(),
+            open_elements: None,
         }
     }
 }
@@ -156,7 +164,23 @@ fn shape_at(e: &Expression, env: &dyn KindEnv, hops: usize) -> Option<Shape> {
             kind: Kind::Tuple,
             attrs: Vec::new(),
             elems: items.iter().map(|x| shape_at(x, env, hops + 1)).collect(),
+            open_elements: None,
         }),
+        // `tolist([])`, `tomap({})`, `toset([])`: no element to fix the type.
+        Expression::FuncCall(c)
+            if c.name.namespace.is_empty()
+                && matches!(c.name.name.as_str(), "tolist" | "tomap" | "toset")
+                && c.args.len() == 1
+                && c.args.iter().next().is_some_and(|a| match a {
+                    Expression::Array(items) => items.is_empty(),
+                    Expression::Object(o) => o.is_empty(),
+                    _ => false,
+                }) =>
+        {
+            let mut sh = Shape::bare(kind_at(e, env, hops)?);
+            sh.open_elements = Some(true);
+            Some(sh)
+        }
         Expression::Object(o) => Some(Shape {
             kind: Kind::Object,
             attrs: o
@@ -171,6 +195,7 @@ fn shape_at(e: &Expression, env: &dyn KindEnv, hops: usize) -> Option<Shape> {
                 })
                 .collect(),
             elems: Vec::new(),
+            open_elements: None,
         }),
         Expression::Traversal(t) => {
             let Expression::Variable(root) = &t.expr else {
@@ -205,12 +230,22 @@ fn shape_of_type(ty: &Ty) -> Option<Shape> {
                 .map(|a| (a.name.clone(), shape_of_type(&a.ty)))
                 .collect(),
             elems: Vec::new(),
+            open_elements: None,
         },
         Ty::Tuple(tys) => Shape {
             kind: Kind::Tuple,
             attrs: Vec::new(),
             elems: tys.iter().map(shape_of_type).collect(),
+            open_elements: None,
         },
+        // A declared element type other than `any` is fixed.
+        Ty::List(el) | Ty::Map(el) | Ty::Set(el) => {
+            let mut sh = Shape::bare(kind_of_type(ty)?);
+            if !matches!(**el, Ty::Any) {
+                sh.open_elements = Some(false);
+            }
+            sh
+        }
         other => Shape::bare(kind_of_type(other)?),
     })
 }
@@ -223,6 +258,13 @@ pub fn shapes_differ(a: Option<&Shape>, b: Option<&Shape>) -> bool {
     };
     if kinds_differ(Some(a.kind), Some(b.kind)) {
         return true;
+    }
+    if a.kind == b.kind {
+        if let (Some(x), Some(y)) = (a.open_elements, b.open_elements) {
+            if x != y {
+                return true;
+            }
+        }
     }
     let attrs = a.attrs.iter().any(|(name, x)| {
         b.attrs
