@@ -14,9 +14,16 @@
 //! | `workload_kind`, `workload_name`, `namespace` | where it runs |
 //! | `container_type` | `containers`, `initContainers` or `ephemeralContainers` |
 //!
-//! Address: `kubernetes.<Kind>.<namespace>.<name>.<container>`. This front end
-//! covers what the image-pinning rules need; securityContext and the rest of the
-//! pod spec are kept in the body for later rules.
+//! Address: `kubernetes.<Kind>.<namespace>.<name>.<container>`. Every key the
+//! container declares (`securityContext`, `resources`, ...) is in its body too,
+//! and `pod_security_context` holds the pod's `securityContext` (the defaults a
+//! container's own settings override).
+//!
+//! Each workload also becomes a resource of kind `kubernetes_pod` at
+//! `kubernetes.<Kind>.<namespace>.<name>`, whose body holds the pod spec's
+//! keys other than the container lists (`hostNetwork`, `hostPID`, `hostIPC`,
+//! `securityContext`, `serviceAccountName`, ...) plus `workload_kind`,
+//! `workload_name` and `namespace`.
 
 use std::path::Path;
 
@@ -192,7 +199,38 @@ fn workload(doc: &Node, out: &mut Vec<Resource>) {
     let Some(spec) = spec else {
         return;
     };
-    for ctype in ["initContainers", "containers", "ephemeralContainers"] {
+    const CONTAINER_LISTS: [&str; 3] = ["initContainers", "containers", "ephemeralContainers"];
+    let placement = [
+        ("workload_kind", kind),
+        ("workload_name", name),
+        ("namespace", namespace),
+    ];
+    let mut pod = Block::new("pod", spec.span);
+    for e in spec.entries() {
+        if !CONTAINER_LISTS.contains(&e.key.as_str()) {
+            pod.attrs
+                .insert(e.key.clone(), Attr::new(to_value(&e.value), e.span()));
+        }
+    }
+    for (k, v) in placement {
+        pod.attrs
+            .insert(k.to_string(), Attr::new(Value::from(v), doc.span));
+    }
+    let pod_security = spec
+        .entry("securityContext")
+        .map(|e| Attr::new(to_value(&e.value), e.span()));
+    out.push(Resource {
+        address: format!("kubernetes.{kind}.{namespace}.{name}"),
+        kind: "kubernetes_pod".into(),
+        mode: ResourceMode::Managed,
+        name: name.to_string(),
+        module: String::new(),
+        format: SourceFormat::Kubernetes,
+        span: doc.span,
+        body: pod,
+        module_calls: Vec::new(),
+    });
+    for ctype in CONTAINER_LISTS {
         for c in spec.get(ctype).map(Node::items).unwrap_or(&[]) {
             let cname = c.get("name").and_then(Node::as_str).unwrap_or("unnamed");
             let image_entry = c.entry("image");
@@ -202,6 +240,9 @@ fn workload(doc: &Node, out: &mut Vec<Resource>) {
                 let mut a = Attr::new(to_value(&e.value), e.span());
                 a.origin = rampart_model::Origin::Explicit;
                 body.attrs.insert(e.key.clone(), a);
+            }
+            if let Some(a) = &pod_security {
+                body.attrs.insert("pod_security_context".into(), a.clone());
             }
             let attr_span = image_entry.map(|e| e.span()).unwrap_or(span);
             let image = image_entry.and_then(|e| e.value.as_str()).unwrap_or("");
@@ -253,8 +294,24 @@ mod tests {
     #[test]
     fn containers_of_all_workloads() {
         assert!(detect(MANIFEST));
-        let (r, d) = from_text(MANIFEST, FileId(0));
+        let (all, d) = from_text(MANIFEST, FileId(0));
         assert!(d.is_empty(), "{d:?}");
+        let pods: Vec<&str> = all
+            .iter()
+            .filter(|x| x.kind == "kubernetes_pod")
+            .map(|x| x.address.as_str())
+            .collect();
+        assert_eq!(
+            pods,
+            vec![
+                "kubernetes.Deployment.shop.web",
+                "kubernetes.CronJob.default.nightly"
+            ]
+        );
+        let r: Vec<&Resource> = all
+            .iter()
+            .filter(|x| x.kind == "kubernetes_container")
+            .collect();
         let addrs: Vec<&str> = r.iter().map(|x| x.address.as_str()).collect();
         assert_eq!(
             addrs,
@@ -278,6 +335,30 @@ mod tests {
         // Spans point into the second document, at the image line.
         let img = r[1].body.attr("repository").expect("repository");
         assert_eq!(&MANIFEST[img.span.range()], "image: nginx");
+    }
+
+    #[test]
+    fn pod_settings_are_on_the_pod_and_its_containers() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostNetwork: true\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: a\n      image: nginx:1.27.2\n      securityContext:\n        privileged: false\n";
+        let (r, d) = from_text(text, FileId(0));
+        assert!(d.is_empty(), "{d:?}");
+        let pod = r.iter().find(|x| x.kind == "kubernetes_pod").expect("pod");
+        assert_eq!(pod.body.value("hostNetwork"), Some(&Value::Bool(true)));
+        assert!(pod.body.value("containers").is_none());
+        let c = r
+            .iter()
+            .find(|x| x.kind == "kubernetes_container")
+            .expect("container");
+        let nonroot = c
+            .body
+            .lookup("pod_security_context.runAsNonRoot")
+            .map(|l| l.value.clone());
+        assert_eq!(nonroot, Some(Value::Bool(true)));
+        let privileged = c
+            .body
+            .lookup("securityContext.privileged")
+            .map(|l| l.value.clone());
+        assert_eq!(privileged, Some(Value::Bool(false)));
     }
 
     #[test]

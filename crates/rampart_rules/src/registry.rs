@@ -137,6 +137,13 @@ pub static ALL: &[&Rule] = &[
     &dockerfile::image::from_digest::RULE,
     // kubernetes/images
     &kubernetes::images::image_version::RULE,
+    // kubernetes/pods
+    &kubernetes::pods::privileged::RULE,
+    &kubernetes::pods::privilege_escalation::RULE,
+    &kubernetes::pods::host_namespaces::RULE,
+    &kubernetes::pods::run_as_non_root::RULE,
+    &kubernetes::pods::read_only_root::RULE,
+    &kubernetes::pods::capabilities::RULE,
     // github/actions
     &github::actions::pinned_sha::RULE,
 ];

@@ -1,3 +1,4 @@
 //! Rules for Kubernetes manifests.
 
 pub mod images;
+pub mod pods;
