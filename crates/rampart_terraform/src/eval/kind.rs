@@ -27,8 +27,12 @@ pub enum Kind {
     Set,
 }
 
-/// How deep the walk through locals goes.
+/// How deep the walk through locals and nested literals goes.
 const MAX_HOPS: usize = 16;
+
+/// Literals with more members than this are judged by their own kind only
+/// (the walk runs at every evaluation of `==`, so it stays small).
+const MAX_MEMBERS: usize = 64;
 
 /// Declared types of variables and the expressions of locals, for
 /// [`shape_of`]; the module loader implements it.
@@ -39,9 +43,10 @@ pub trait KindEnv {
     fn local_expr(&self, name: &str) -> Option<&Expression>;
 }
 
-fn kind_at(e: &Expression, env: &dyn KindEnv, hops: usize) -> Option<Kind> {
+/// The kind an expression's own syntax gives (references are [`shape_at`]'s).
+fn kind_at(e: &Expression) -> Option<Kind> {
     match e {
-        Expression::Parenthesis(p) => kind_at(p.inner(), env, hops),
+        Expression::Parenthesis(p) => kind_at(p.inner()),
         Expression::Array(_) => Some(Kind::Tuple),
         Expression::Object(_) => Some(Kind::Object),
         Expression::ForExpr(f) => Some(if f.key_expr.is_some() {
@@ -60,26 +65,6 @@ fn kind_at(e: &Expression, env: &dyn KindEnv, hops: usize) -> Option<Kind> {
                 | "regexall" | "chunklist" | "matchkeys" => Some(Kind::List),
                 "tomap" => Some(Kind::Map),
                 "toset" => Some(Kind::Set),
-                _ => None,
-            }
-        }
-        Expression::Traversal(t) => {
-            let Expression::Variable(root) = &t.expr else {
-                return None;
-            };
-            let mut ops = t.operators.iter().map(|o| o.value());
-            let Some(TraversalOperator::GetAttr(name)) = ops.next() else {
-                return None;
-            };
-            let rest: Vec<&TraversalOperator> = ops.collect();
-            match root.value().as_str() {
-                "var" => {
-                    let ty = walk_type(env.var_type(name.value().as_str())?, &rest)?;
-                    kind_of_type(ty)
-                }
-                "local" if rest.is_empty() && hops < MAX_HOPS => {
-                    kind_at(env.local_expr(name.value().as_str())?, env, hops + 1)
-                }
                 _ => None,
             }
         }
@@ -160,6 +145,8 @@ fn shape_at(e: &Expression, env: &dyn KindEnv, hops: usize) -> Option<Shape> {
     }
     match e {
         Expression::Parenthesis(p) => shape_at(p.inner(), env, hops),
+        Expression::Array(items) if items.len() > MAX_MEMBERS => Some(Shape::bare(Kind::Tuple)),
+        Expression::Object(o) if o.len() > MAX_MEMBERS => Some(Shape::bare(Kind::Object)),
         Expression::Array(items) => Some(Shape {
             kind: Kind::Tuple,
             attrs: Vec::new(),
@@ -177,7 +164,7 @@ fn shape_at(e: &Expression, env: &dyn KindEnv, hops: usize) -> Option<Shape> {
                     _ => false,
                 }) =>
         {
-            let mut sh = Shape::bare(kind_at(e, env, hops)?);
+            let mut sh = Shape::bare(kind_at(e)?);
             sh.open_elements = Some(true);
             Some(sh)
         }
@@ -217,7 +204,7 @@ fn shape_at(e: &Expression, env: &dyn KindEnv, hops: usize) -> Option<Shape> {
                 _ => None,
             }
         }
-        other => kind_at(other, env, hops).map(Shape::bare),
+        other => kind_at(other).map(Shape::bare),
     }
 }
 
