@@ -15,6 +15,13 @@
 //! | `is_stage_ref` | the image names an earlier build stage |
 //! | `is_scratch` | `FROM scratch` |
 //! | `unresolved` | an `${ARG}` without default is left in the reference |
+//! | `final_stage` | this is the last stage, the image the build produces |
+//! | `user` | the stage's last `USER` (span: that instruction), or null |
+//! | `effective_user` | `user`, or the one inherited from the stage it builds on (`FROM build`), or null |
+//! | `healthcheck` | the stage's last `HEALTHCHECK` arguments, or null |
+//!
+//! Each `ADD` of the stage is a nested block `add` with its `args` (span: the
+//! instruction).
 //!
 //! Addresses are `dockerfile_from.<stage name>` or `dockerfile_from.stage<N>`.
 //! Nothing here panics on input: a file that is not text is a diagnostic.
@@ -286,10 +293,68 @@ pub fn from_resources(text: &str, file: FileId) -> Vec<Resource> {
                     module_calls: Vec::new(),
                 });
             }
+            "USER" | "HEALTHCHECK" | "ADD" if seen_from => {
+                let Some(stage) = out.last_mut() else {
+                    continue;
+                };
+                let value = Attr::new(Value::String(ins.args.trim().to_string()), ins.span);
+                match ins.keyword.as_str() {
+                    "USER" => {
+                        stage.body.attrs.insert("user".into(), value);
+                    }
+                    "HEALTHCHECK" => {
+                        stage.body.attrs.insert("healthcheck".into(), value);
+                    }
+                    _ => {
+                        let mut add = Block::new("add", ins.span);
+                        add.attrs.insert("args".into(), value);
+                        stage.body.blocks.push(add);
+                    }
+                }
+            }
             _ => {}
         }
     }
+    finish_stages(&mut out);
     out
+}
+
+/// Mark the final stage and work out each stage's effective user: its own
+/// last `USER`, else the effective user of the stage it is built `FROM`.
+fn finish_stages(stages: &mut [Resource]) {
+    let last = stages.len().saturating_sub(1);
+    // (stage name, effective user) of the stages seen so far.
+    let mut seen: Vec<(Option<String>, Option<Attr>)> = Vec::with_capacity(stages.len());
+    for (i, st) in stages.iter_mut().enumerate() {
+        st.body.attrs.insert(
+            "final_stage".into(),
+            Attr::new(Value::Bool(i == last), st.span),
+        );
+        let name = st
+            .body
+            .value("stage")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let own = st.body.attr("user").cloned();
+        let inherited = if st.body.value("is_stage_ref") == Some(&Value::Bool(true)) {
+            let image = st.body.value("image").and_then(Value::as_str).unwrap_or("");
+            // The latest earlier stage of that name (names may be reused).
+            seen.iter()
+                .rev()
+                .find(|(n, _)| n.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(image)))
+                .and_then(|(_, u)| u.clone())
+        } else {
+            None
+        };
+        let effective = own.or(inherited);
+        st.body.attrs.insert(
+            "effective_user".into(),
+            effective
+                .clone()
+                .unwrap_or_else(|| Attr::new(Value::Null, st.span)),
+        );
+        seen.push((name, effective));
+    }
 }
 
 #[cfg(test)]
@@ -347,6 +412,27 @@ mod tests {
         assert_eq!(kws, vec!["FROM", "RUN", "FROM"]);
         assert_eq!(ins[2].line, 5);
         assert_eq!(&text[ins[0].span.range()], "FROM alpine:3.20");
+    }
+
+    #[test]
+    fn stages_carry_user_healthcheck_and_adds() {
+        let text = "FROM golang:1.23 AS build\nUSER builder\nADD src.tar.gz /src/\nFROM build AS test\nFROM alpine:3.20\nADD a.txt /a\nHEALTHCHECK CMD wget -q localhost\nUSER app\nUSER root\n";
+        let r = froms(text);
+        let v = |i: usize, k: &str| r[i].body.value(k).cloned();
+        assert_eq!(v(0, "final_stage"), Some(Value::Bool(false)));
+        assert_eq!(v(2, "final_stage"), Some(Value::Bool(true)));
+        // The test stage builds on `build` and inherits its user.
+        assert_eq!(v(1, "user"), None);
+        assert_eq!(v(1, "effective_user"), Some(Value::from("builder")));
+        // The last USER wins.
+        assert_eq!(v(2, "effective_user"), Some(Value::from("root")));
+        assert_eq!(
+            v(2, "healthcheck"),
+            Some(Value::from("CMD wget -q localhost"))
+        );
+        assert_eq!(r[0].body.blocks("add").count(), 1);
+        let add = r[2].body.blocks("add").next().expect("add");
+        assert_eq!(&text[add.span.range()], "ADD a.txt /a");
     }
 
     #[test]

@@ -135,6 +135,10 @@ pub static ALL: &[&Rule] = &[
     // dockerfile/image
     &dockerfile::image::from_tag::RULE,
     &dockerfile::image::from_digest::RULE,
+    // dockerfile/hardening
+    &dockerfile::hardening::non_root_user::RULE,
+    &dockerfile::hardening::copy_not_add::RULE,
+    &dockerfile::hardening::healthcheck::RULE,
     // kubernetes/images
     &kubernetes::images::image_version::RULE,
     // kubernetes/pods

@@ -1,3 +1,4 @@
 //! Rules for Dockerfiles.
 
+pub mod hardening;
 pub mod image;
