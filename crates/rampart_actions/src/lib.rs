@@ -16,6 +16,10 @@
 //!
 //! Address: `workflow.<file stem>.<job>.steps[<n>]` (or `…<job>` for a job-level
 //! `uses`, `action.steps[<n>]` in a composite action).
+//!
+//! Every step with a `run:` script becomes a resource of kind
+//! `github_actions_run` at the same address, with `run` (the script, span: the
+//! `run` entry), `shell` (or null), `job` and `step`.
 
 use std::path::Path;
 
@@ -93,12 +97,41 @@ pub fn from_text(text: &str, file: FileId, stem: &str) -> (Vec<Resource>, Vec<Di
 
 fn steps(out: &mut Vec<Resource>, prefix: &str, job: &str, steps: Option<&Node>) {
     for (i, step) in steps.map(Node::items).unwrap_or(&[]).iter().enumerate() {
-        if let Some(e) = step.entry("uses") {
-            let name = step
-                .get("name")
+        let name = step
+            .get("name")
+            .and_then(Node::as_str)
+            .map(str::to_string)
+            .unwrap_or_else(|| i.to_string());
+        if let Some(e) = step.entry("run") {
+            let address = format!("{prefix}.steps[{i}]");
+            let mut body = Block::new("run", step.span);
+            let script = e.value.as_str().unwrap_or("").to_string();
+            body.attrs
+                .insert("run".into(), Attr::new(Value::String(script), e.span()));
+            let shell = step
+                .get("shell")
                 .and_then(Node::as_str)
-                .map(str::to_string)
-                .unwrap_or_else(|| i.to_string());
+                .map_or(Value::Null, Value::from);
+            for (k, v) in [
+                ("shell", shell),
+                ("job", Value::from(job)),
+                ("step", Value::String(name.clone())),
+            ] {
+                body.attrs.insert(k.into(), Attr::new(v, e.span()));
+            }
+            out.push(Resource {
+                name: address.rsplit('.').next().unwrap_or(&address).to_string(),
+                address,
+                kind: "github_actions_run".into(),
+                mode: ResourceMode::Managed,
+                module: String::new(),
+                format: SourceFormat::GithubActions,
+                span: step.span,
+                body,
+                module_calls: Vec::new(),
+            });
+        }
+        if let Some(e) = step.entry("uses") {
             push(
                 out,
                 &format!("{prefix}.steps[{i}]"),
@@ -179,8 +212,20 @@ mod tests {
     fn every_uses_is_a_resource() {
         let (r, d) = from_text(WF, FileId(0), "ci");
         assert!(d.is_empty(), "{d:?}");
+        let runs: Vec<(&str, Option<&str>)> = r
+            .iter()
+            .filter(|x| x.kind == "github_actions_run")
+            .map(|x| {
+                (
+                    x.address.as_str(),
+                    x.body.value("run").and_then(|v| v.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(runs, vec![("workflow.ci.build.steps[2]", Some("make"))]);
         let got: Vec<(&str, Option<&str>, Option<&str>)> = r
             .iter()
+            .filter(|x| x.kind == "github_actions_uses")
             .map(|x| {
                 (
                     x.address.as_str(),

@@ -150,6 +150,7 @@ pub static ALL: &[&Rule] = &[
     &kubernetes::pods::capabilities::RULE,
     // github/actions
     &github::actions::pinned_sha::RULE,
+    &github::actions::script_injection::RULE,
 ];
 
 pub fn all() -> &'static [&'static Rule] {
