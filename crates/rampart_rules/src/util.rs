@@ -256,3 +256,18 @@ pub fn blocks_or_objects(b: &Block, kind: &str) -> Vec<Block> {
     }
     out
 }
+
+/// Frameworks of the workload-hardening rules (Kubernetes pods and Dockerfile
+/// images judge the same controls: secure configuration of what runs).
+pub(crate) const WORKLOAD_HARDENING: &[&str] = &[
+    "soc2:CC6.1",
+    "soc2:CC6.8",
+    "iso27001:A.8.9",
+    "nist-csf:PR.PS-01",
+    "pci-dss:2.2.1",
+    "cis-controls:4.1",
+    "nis2:21.2.e",
+];
+
+/// Seed-policy sections of the workload-hardening rules.
+pub(crate) const WORKLOAD_HARDENING_POLICIES: &[&str] = &["SIAC:4.3", "SIAC:7.3"];
